@@ -1,0 +1,29 @@
+using Bot.Host.Health;
+using Bot.Host.Hosting;
+using Bot.Host.Items;
+using Bot.Host.Places;
+using Bot.Host.Storage;
+using Bot.Knowledge.Storage;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddRootConfiguration();
+
+builder.Services.AddStoreOptions();
+builder.Services.AddKnowledge(StoreSetup.Use(KnowledgeDbContext.MigrationsHistoryTable));
+builder.Services.AddApi();
+builder.Services.AddHealth();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+app.MapOpenApi();
+app.MapHealth();
+app.MapItems();
+app.MapPlaces();
+
+return await app.RunOrExplainAsync();
+
+/// <summary>The web host's entry point, visible to <c>WebApplicationFactory</c>.</summary>
+public partial class Program;

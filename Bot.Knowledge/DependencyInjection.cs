@@ -1,0 +1,46 @@
+using Bot.Knowledge;
+using Bot.Knowledge.Catalog;
+using Bot.Knowledge.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers what the assistant knows: the store, the seed import and the catalogue snapshot.</summary>
+public static class KnowledgeServiceCollectionExtensions
+{
+    /// <summary>Adds Knowledge with its options bound from section <c>Knowledge</c>.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="useStore">Chooses the relational provider (SQLite or PostgreSQL) and its connection; keep
+    /// <see cref="KnowledgeDbContext.MigrationsHistoryTable"/> as the migrations history table.</param>
+    public static IServiceCollection AddKnowledge(this IServiceCollection services, Action<IServiceProvider, DbContextOptionsBuilder> useStore) =>
+        services.AddKnowledge(useStore, _ => { });
+
+    /// <summary>Adds Knowledge, letting the caller adjust options after binding.</summary>
+    public static IServiceCollection AddKnowledge(this IServiceCollection services, Action<IServiceProvider, DbContextOptionsBuilder> useStore,
+        Action<KnowledgeOptions> configure)
+    {
+        services.AddOptions<KnowledgeOptions>()
+            .BindConfiguration(KnowledgeOptions.Section)
+            .Configure(configure)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingletonTimeProvider();
+        services.AddDbContext<KnowledgeDbContext>((provider, options) =>
+        {
+            useStore(provider, options);
+            // The migrations are hand-written without a model snapshot; a test proves they match the model.
+            options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        });
+        services.AddScoped<KnowledgeStore>();
+        services.AddSingleton<KnowledgeCatalog>();
+        services.AddSingleton<IKnowledgeCatalog>(sp => sp.GetRequiredService<KnowledgeCatalog>());
+        services.AddHostedService<KnowledgeInitializer>();
+        return services;
+    }
+
+    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
+    {
+        if (services.All(d => d.ServiceType != typeof(TimeProvider))) services.AddSingleton(TimeProvider.System);
+    }
+}

@@ -1,0 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Bot.Knowledge;
+
+/// <summary>Settings of section <c>Knowledge</c>.</summary>
+public sealed class KnowledgeOptions
+{
+    public const string Section = "Knowledge";
+
+    /// <summary>Directory of the reviewed YAML seed; relative paths are resolved against the application's base directory.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string SeedPath { get; set; } = "knowledge-seed";
+
+    /// <summary>Re-import the seed on start whenever its files changed since the last import.</summary>
+    public bool ImportSeedOnStart { get; set; } = true;
+
+    public string ResolvedSeedPath => Path.IsPathRooted(SeedPath) ? SeedPath : Path.Combine(AppContext.BaseDirectory, SeedPath);
+}

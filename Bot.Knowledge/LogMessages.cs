@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Knowledge;
+
+/// <summary>Knowledge log events, EventIds 1000–1999.</summary>
+internal static partial class LogMessages
+{
+    [LoggerMessage(1001, LogLevel.Information, "Knowledge seed imported: {Items} items, {Bundles} bundles, {Points} service points (hash {Hash})")]
+    public static partial void SeedImported(this ILogger logger, int items, int bundles, int points, string hash);
+
+    [LoggerMessage(1002, LogLevel.Information, "Knowledge seed unchanged since the last import (hash {Hash})")]
+    public static partial void SeedUnchanged(this ILogger logger, string hash);
+
+    [LoggerMessage(1003, LogLevel.Critical, "The knowledge seed is invalid; refusing to start. {Problems}")]
+    public static partial void SeedInvalid(this ILogger logger, string problems);
+
+    [LoggerMessage(1004, LogLevel.Information, "Knowledge base loaded: {Items} items, {Bundles} bundles")]
+    public static partial void KnowledgeLoaded(this ILogger logger, int items, int bundles);
+}

@@ -1,0 +1,45 @@
+namespace Bot.Knowledge.Storage;
+
+// Rows keep the searchable columns relational and the nested guide content as one JSON document:
+// an item is always read and written whole, and both SQLite and PostgreSQL store text alike.
+
+internal sealed class DepartmentRow
+{
+    public required string Id { get; set; }
+    public required string Name { get; set; }
+    public required string Content { get; set; }
+}
+
+internal sealed class ServicePointRow
+{
+    public required string Id { get; set; }
+    public required string Name { get; set; }
+    public required string Kind { get; set; }
+    public required string Content { get; set; }
+}
+
+internal sealed class ItemRow
+{
+    public required string Id { get; set; }
+    public required string DepartmentId { get; set; }
+    public required string Name { get; set; }
+    public required string Content { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+internal sealed class BundleRow
+{
+    public required string Id { get; set; }
+    public required string Name { get; set; }
+    public required string Content { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>One import of the reviewed seed; the hash tells whether the files changed since.</summary>
+internal sealed class SeedImportRow
+{
+    public required string Id { get; set; }
+    public required string Hash { get; set; }
+    public int Items { get; set; }
+    public DateTimeOffset ImportedAt { get; set; }
+}
