@@ -32,11 +32,13 @@ internal sealed partial class SeedReader(string root, SeedProblems problems, See
     private YamlNode? Open(string path)
     {
         var file = Relative(path);
+        TrackingParser? parser = null;
         try
         {
             using var reader = new StreamReader(path);
+            parser = new TrackingParser(new Parser(reader));
             var stream = new YamlStream();
-            stream.Load(reader);
+            stream.Load(parser);
             if (stream.Documents.Count == 1 && stream.Documents[0].RootNode is YamlMappingNode mapping)
                 return new YamlNode(mapping, file, problems);
             problems.Add(file, 1, "the file must hold exactly one YAML mapping");
@@ -44,6 +46,11 @@ internal sealed partial class SeedReader(string root, SeedProblems problems, See
         catch (YamlException e)
         {
             problems.Add(file, (int)e.Start.Line, $"invalid YAML: {e.InnerException?.Message ?? e.Message}");
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner sometimes fails without a location; the last event it parsed is the nearest one.
+            problems.Add(file, parser?.LastLine ?? 1, "invalid YAML near this line (an unclosed bracket or quote?)");
         }
         return null;
     }

@@ -7,6 +7,13 @@ namespace Bot.Knowledge.Seed;
 /// <summary>Cross-checks the parsed seed: ids are unique, every reference resolves, every material and question can be reached.</summary>
 internal sealed class SeedValidator(KnowledgeSeed seed, SeedProblems problems, SeedLocations locations)
 {
+    // First definition wins; later duplicates are reported by Unique and otherwise ignored.
+    private readonly Dictionary<string, ServiceItem> _items = FirstById(seed.Items, i => i.Id);
+    private readonly Dictionary<string, ServicePoint> _points = FirstById(seed.ServicePoints, p => p.Id);
+
+    private static Dictionary<string, T> FirstById<T>(IEnumerable<T> elements, Func<T, string> id) =>
+        elements.GroupBy(id).ToDictionary(g => g.Key, g => g.First());
+
     public void Validate()
     {
         Unique(seed.Departments, d => d.Id, "department");
@@ -46,7 +53,7 @@ internal sealed class SeedValidator(KnowledgeSeed seed, SeedProblems problems, S
         }
         foreach (var material in item.Materials.Where(m => !reached.Contains(m.Id)))
             Report(material, $"material '{material.Id}' of {item.Id} is not 'always' and no option reaches it");
-        ValidatePlaces(item, item.ServicePoints);
+        ValidatePlaces(item.ServicePoints);
     }
 
     private bool IsReachable(ServiceItem item, Situation question, Dictionary<string, Situation> reachable)
@@ -67,7 +74,7 @@ internal sealed class SeedValidator(KnowledgeSeed seed, SeedProblems problems, S
 
     private void ValidateBundle(Bundle bundle)
     {
-        var items = seed.Items.ToDictionary(i => i.Id);
+        var items = _items;
         var steps = bundle.Steps.Select(s => s.ItemId).ToHashSet();
         Unique(bundle.Steps, s => s.ItemId, $"step of {bundle.Id}");
         foreach (var step in bundle.Steps.Where(s => !items.ContainsKey(s.ItemId)))
@@ -80,12 +87,12 @@ internal sealed class SeedValidator(KnowledgeSeed seed, SeedProblems problems, S
                 else if (items.TryGetValue(reference.ItemId, out var item) && item.Materials.All(m => m.Id != reference.MaterialId))
                     Report(shared, $"shared material '{shared.Name}' refers to unknown material {reference.ItemId}/{reference.MaterialId}");
             }
-        ValidatePlaces(bundle, bundle.ServicePoints);
+        ValidatePlaces(bundle.ServicePoints);
     }
 
-    private void ValidatePlaces(object owner, IReadOnlyList<PlaceRef> places)
+    private void ValidatePlaces(IReadOnlyList<PlaceRef> places)
     {
-        var points = seed.ServicePoints.ToDictionary(p => p.Id);
+        var points = _points;
         foreach (var place in places)
         {
             if (!points.TryGetValue(place.PointId, out var point))
@@ -98,7 +105,6 @@ internal sealed class SeedValidator(KnowledgeSeed seed, SeedProblems problems, S
             if (point.Kind != ServicePointKind.Kiosk && place.Windows.Count == 0)
                 Report(place, $"name the window(s) of {point.Id} that handle it");
         }
-        _ = owner;
     }
 
     private void Unique<T>(IEnumerable<T> elements, Func<T, string> id, string what) where T : notnull
