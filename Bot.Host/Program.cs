@@ -1,7 +1,10 @@
+using Bot.Host.Checklists;
+using Bot.Host.Conversations;
 using Bot.Host.Health;
 using Bot.Host.Hosting;
 using Bot.Host.Items;
 using Bot.Host.Places;
+using Bot.Host.Search;
 using Bot.Host.Storage;
 using Bot.Knowledge.Storage;
 
@@ -10,6 +13,7 @@ builder.AddRootConfiguration();
 
 builder.Services.AddStoreOptions();
 builder.Services.AddKnowledge(StoreSetup.Use(KnowledgeDbContext.MigrationsHistoryTable));
+builder.Services.AddConversations();
 builder.Services.AddApi();
 builder.Services.AddHealth();
 
@@ -22,6 +26,8 @@ app.MapOpenApi();
 app.MapHealth();
 app.MapItems();
 app.MapPlaces();
+app.MapSearch();
+app.MapChecklists();
 
 return await app.RunOrExplainAsync();
 

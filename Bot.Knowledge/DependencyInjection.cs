@@ -1,6 +1,12 @@
 using Bot.Knowledge;
 using Bot.Knowledge.Catalog;
+using Bot.Knowledge.Search;
 using Bot.Knowledge.Storage;
+using Bot.Knowledge.Text;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -32,11 +38,39 @@ public static class KnowledgeServiceCollectionExtensions
             // The migrations are hand-written without a model snapshot; a test proves they match the model.
             options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
         });
+        services.AddSearch();
         services.AddScoped<KnowledgeStore>();
         services.AddSingleton<KnowledgeCatalog>();
         services.AddSingleton<IKnowledgeCatalog>(sp => sp.GetRequiredService<KnowledgeCatalog>());
         services.AddHostedService<KnowledgeInitializer>();
         return services;
+    }
+
+    /// <summary>Retrieval: analyser, embeddings and vector index as configured in <c>Knowledge:Search</c>, fused by the hybrid engine.</summary>
+    private static void AddSearch(this IServiceCollection services)
+    {
+        services.AddOptions<SearchOptions>()
+            .BindConfiguration(SearchOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddHttpClient(nameof(SearchOptions.Embedding));
+        services.AddHttpClient(nameof(SearchOptions.VectorIndex));
+        services.AddSingleton(sp => KnowledgeSearchFactory.CreateAnalyzer(Options(sp), sp.GetService<ILoggerFactory>()));
+        services.AddSingleton(sp => KnowledgeSearchFactory.CreateEmbeddings(Options(sp), sp.GetRequiredService<TextAnalyzer>(),
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(SearchOptions.Embedding))));
+        services.AddSingleton(sp => KnowledgeSearchFactory.CreateVectorIndex(Options(sp),
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(SearchOptions.VectorIndex))));
+        services.AddSingleton(sp => new SearchMetrics(sp.GetService<IMeterFactory>()));
+        services.AddSingleton(sp => new HybridKnowledgeSearch(
+            sp.GetRequiredService<TextAnalyzer>(),
+            sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(),
+            sp.GetRequiredService<IVectorIndex>(),
+            Options(sp).Decision,
+            sp.GetService<ILoggerFactory>()?.CreateLogger<HybridKnowledgeSearch>(),
+            sp.GetRequiredService<SearchMetrics>()));
+        services.AddSingleton<IKnowledgeSearch>(sp => sp.GetRequiredService<HybridKnowledgeSearch>());
+
+        static SearchOptions Options(IServiceProvider sp) => sp.GetRequiredService<IOptions<SearchOptions>>().Value;
     }
 
     private static void TryAddSingletonTimeProvider(this IServiceCollection services)

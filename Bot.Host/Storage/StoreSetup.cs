@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Storage;
@@ -32,5 +33,7 @@ internal static class StoreSetup
                 options.UseSqlite(connection, sqlite => sqlite.MigrationsHistoryTable(migrationsHistoryTable));
                 break;
         }
+        // Migrations are hand-written without a model snapshot (docs/decisions/0002); tests prove they match the model.
+        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
     };
 }

@@ -1,4 +1,5 @@
 using Bot.Knowledge.Catalog;
+using Bot.Knowledge.Search;
 using Bot.Knowledge.Seed;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -9,11 +10,12 @@ namespace Bot.Knowledge.Storage;
 
 /// <summary>
 /// At start-up: validates the seed (refusing to start on any problem), migrates the store,
-/// imports the seed when it changed, and loads the snapshot that requests read.
+/// imports the seed when it changed, indexes it for retrieval and publishes the snapshot that requests read.
 /// </summary>
 internal sealed class KnowledgeInitializer(
     IServiceScopeFactory scopes,
     KnowledgeCatalog catalog,
+    IKnowledgeSearch search,
     IOptions<KnowledgeOptions> options,
     ILogger<KnowledgeInitializer> logger) : IHostedService
 {
@@ -44,6 +46,7 @@ internal sealed class KnowledgeInitializer(
             logger.SeedUnchanged(hash[..12]);
         }
         var snapshot = await store.LoadAsync(cancellationToken);
+        await search.IndexAsync(SearchDocuments.From(snapshot.Items.Values, snapshot.Bundles.Values), cancellationToken);
         catalog.Replace(snapshot);
         logger.KnowledgeLoaded(snapshot.Items.Count, snapshot.Bundles.Count);
     }

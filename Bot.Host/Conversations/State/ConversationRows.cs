@@ -1,0 +1,39 @@
+namespace Bot.Host.Conversations.State;
+
+internal sealed class ConversationRow
+{
+    public required string Id { get; set; }
+    public required string ChannelId { get; set; }
+    public required string State { get; set; }
+    /// <summary>Optimistic concurrency: two hosts saving the same conversation cannot overwrite each other silently.</summary>
+    public int Version { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+internal sealed class ChecklistRow
+{
+    public required string Id { get; set; }
+    public required string SubjectId { get; set; }
+    public required string Answers { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+internal sealed class ErrorReportRow
+{
+    public required string Id { get; set; }
+    public required string ConversationId { get; set; }
+    public string? SubjectId { get; set; }
+    public string? AnswerShown { get; set; }
+    public required string Note { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+internal sealed class HandoffRequestRow
+{
+    public required string Id { get; set; }
+    public required string ConversationId { get; set; }
+    public required string ChannelId { get; set; }
+    public required string Reason { get; set; }
+    public required string Details { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,18 @@
+namespace Bot.Tests.Knowledge.Search.Evaluation;
+
+/// <summary>A query with the ids that count as right, or none ("-") when nothing in the catalogue fits.</summary>
+internal sealed record LabelledQuery(string Query, IReadOnlyList<string> Expected, string Kind)
+{
+    public bool ExpectsNone => Expected.Count == 0;
+
+    /// <summary>Reads "query \t ids (comma-separated or -) \t kind" with a header line; # starts a comment.</summary>
+    public static IReadOnlyList<LabelledQuery> ReadTsv(string path) => File.ReadLines(path)
+        .Skip(1)
+        .Where(line => !string.IsNullOrWhiteSpace(line) && !line.StartsWith('#'))
+        .Select(line => line.Split('\t'))
+        .Select(parts => new LabelledQuery(
+            parts[0].Trim(),
+            parts[1].Trim() == "-" ? [] : parts[1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            parts.Length > 2 ? parts[2].Trim() : "item"))
+        .ToList();
+}
