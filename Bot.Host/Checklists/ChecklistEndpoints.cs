@@ -1,4 +1,5 @@
 using Bot.Host.Conversations;
+using Bot.Host.Errors;
 using Bot.Host.Conversations.State;
 using Bot.Knowledge.Catalog;
 using Bot.Knowledge.Checklists;
@@ -22,8 +23,7 @@ internal static class ChecklistEndpoints
     {
         var saved = id.Length <= 16 ? await store.FindChecklistAsync(id, cancellationToken) : null;
         if (saved is not { } found || ChecklistBuilder.For(found.SubjectId, catalog.Current, found.Answers) is not { } checklist)
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Checklist not found",
-                detail: $"There is no checklist '{id}'.", extensions: new Dictionary<string, object?> { ["field"] = "id" });
+            return Problems.NotFound("Checklist not found", "id", $"There is no checklist '{id}'.");
         var url = $"{options.Value.PublicBaseUrl.TrimEnd('/')}/checklists/{id}";
         return TypedResults.Content(ChecklistPage.Render(checklist, catalog.Current, url, time.GetUtcNow()), "text/html; charset=utf-8");
     }

@@ -1,3 +1,4 @@
+using Bot.Host.Errors;
 using Bot.Knowledge.Catalog;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -18,8 +19,7 @@ internal static class ItemsEndpoints
     {
         var knowledge = catalog.Current;
         if (department is not null && !knowledge.Departments.ContainsKey(department))
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unknown department",
-                detail: $"department '{department}' is not a catalogue department id.", extensions: Field("department"));
+            return Problems.BadRequest("Unknown department", "department", $"department '{department}' is not a catalogue department id.");
         IEnumerable<ItemSummary> items = knowledge.Items.Values
             .Where(i => department is null || i.DepartmentId == department)
             .Select(i => i.Summary(knowledge));
@@ -32,9 +32,6 @@ internal static class ItemsEndpoints
         var knowledge = catalog.Current;
         if (knowledge.Items.TryGetValue(id, out var item)) return TypedResults.Ok(item.Detail(knowledge));
         if (knowledge.Bundles.TryGetValue(id, out var bundle)) return TypedResults.Ok(bundle.Detail(knowledge));
-        return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Item not found",
-            detail: $"There is no catalogue item or bundle with id '{id}'.", extensions: Field("id"));
+        return Problems.NotFound("Item not found", "id", $"There is no catalogue item or bundle with id '{id}'.");
     }
-
-    internal static Dictionary<string, object?> Field(string name) => new() { ["field"] = name };
 }

@@ -1,3 +1,4 @@
+using Bot.Host.Errors;
 using Bot.Host.Items;
 using Bot.Knowledge.Catalog;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,8 +23,7 @@ internal static class PlacesEndpoints
     {
         var knowledge = catalog.Current;
         if (!knowledge.ServicePoints.TryGetValue(id, out var point))
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Service point not found",
-                detail: $"There is no service point with id '{id}'.", extensions: ItemsEndpoints.Field("id"));
+            return Problems.NotFound("Service point not found", "id", $"There is no service point with id '{id}'.");
         var items = knowledge.ItemsHandledAt(id).Select(i => knowledge.Items[i].Summary(knowledge)).ToList();
         return TypedResults.Ok(new ServicePointDetail(point.Detail(), point.Notes, items));
     }

@@ -1,3 +1,4 @@
+using Bot.Host.Errors;
 using Bot.Knowledge.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -31,9 +32,7 @@ internal static class SearchEndpoints
                 explain == true ? h.Signals : null)).ToList()));
     }
 
-    private static ProblemHttpResult BadRequest(string field, string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid search request", detail: detail,
-            extensions: new Dictionary<string, object?> { ["field"] = field });
+    private static ProblemHttpResult BadRequest(string field, string detail) => Problems.BadRequest("Invalid search request", field, detail);
 }
 
 /// <summary>The search contract: <c>{ "decision": "answer"|"clarify"|"none", "results": [ { "id", "kind", "name", "score" } ] }</c>.</summary>
