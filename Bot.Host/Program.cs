@@ -1,3 +1,5 @@
+using Bot.Host.Channels;
+using Bot.Host.Doorplates;
 using Bot.Host.Health;
 using Bot.Host.Hosting;
 using Bot.Host.Items;
@@ -12,16 +14,21 @@ builder.Services.AddStoreOptions();
 builder.Services.AddKnowledge(StoreSetup.Use(KnowledgeDbContext.MigrationsHistoryTable));
 builder.Services.AddApi();
 builder.Services.AddHealth();
+builder.Services.AddChannels();
+builder.Services.AddDoorplates();
 
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseChannels();
 
 app.MapOpenApi();
 app.MapHealth();
 app.MapItems();
 app.MapPlaces();
+app.MapChannels();
+app.MapDoorplates();
 
 return await app.RunOrExplainAsync();
 
