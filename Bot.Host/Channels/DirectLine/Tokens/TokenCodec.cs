@@ -27,7 +27,7 @@ public sealed class TokenCodec
         var claims = new Claims
         {
             Conversation = token.ConversationId,
-            User = token.UserId is null ? null : new UserClaim(token.UserId),
+            User = token.UserId,
             Purpose = token.Purpose == TokenPurpose.Stream ? "stream" : "conversation",
             IssuedAt = token.IssuedAt.ToUnixTimeSeconds(),
             ExpiresAt = token.ExpiresAt.ToUnixTimeSeconds(),
@@ -49,7 +49,7 @@ public sealed class TokenCodec
         {
             var claims = JsonSerializer.Deserialize(Base64Url.DecodeFromChars(parts[1]), TokenJson.Default.Claims);
             if (claims?.Conversation is not { Length: > 0 } conversation) return null;
-            return new ConversationToken(conversation, claims.User?.Id,
+            return new ConversationToken(conversation, claims.User,
                 claims.Purpose == "stream" ? TokenPurpose.Stream : TokenPurpose.Conversation,
                 DateTimeOffset.FromUnixTimeSeconds(claims.IssuedAt), DateTimeOffset.FromUnixTimeSeconds(claims.ExpiresAt));
         }
@@ -64,13 +64,12 @@ public sealed class TokenCodec
     internal sealed class Claims
     {
         [JsonPropertyName("conv")] public string? Conversation { get; init; }
-        [JsonPropertyName("user")] public UserClaim? User { get; init; }
+        /// <summary>The user id as a plain string: directlinejs and Web Chat read this claim as the user id.</summary>
+        [JsonPropertyName("user")] public string? User { get; init; }
         [JsonPropertyName("purpose")] public string? Purpose { get; init; }
         [JsonPropertyName("iat")] public long IssuedAt { get; init; }
         [JsonPropertyName("exp")] public long ExpiresAt { get; init; }
     }
-
-    internal sealed record UserClaim([property: JsonPropertyName("id")] string Id);
 }
 
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
