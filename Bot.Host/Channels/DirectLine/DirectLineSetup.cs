@@ -31,6 +31,7 @@ internal static class DirectLineSetup
             StoreSetup.Use(DirectLineDbContext.MigrationsHistoryTable)(provider, options);
             // The migrations are hand-written without a model snapshot; a test proves they match the model.
             options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+            options.AddInterceptors(new SqliteTuning());
         });
         services.AddScoped<DirectLineStore>();
         services.AddScoped<DirectLineTurns>();

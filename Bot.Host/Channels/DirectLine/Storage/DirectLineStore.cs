@@ -6,6 +6,12 @@ namespace Bot.Host.Channels.DirectLine.Storage;
 /// <summary>Reads and writes Direct Line transcripts. Sequence numbers are per conversation and never reused.</summary>
 internal sealed class DirectLineStore(DirectLineDbContext db, TimeProvider time)
 {
+    /// <summary>
+    /// SQLite admits one writer at a time and makes the others spin on SQLITE_BUSY with sleeps; queueing this process's
+    /// writers here instead keeps turn latency flat. PostgreSQL needs no such gate (the counter row lock orders appends).
+    /// </summary>
+    private static readonly SemaphoreSlim SqliteWriter = new(1, 1);
+
     /// <summary>Creates the conversation unless it exists; true when it was created now.</summary>
     public async Task<bool> EnsureConversationAsync(string conversationId, string? userId, CancellationToken cancellationToken)
     {
@@ -36,6 +42,20 @@ internal sealed class DirectLineStore(DirectLineDbContext db, TimeProvider time)
     public async Task<IReadOnlyList<Activity>> AppendAsync(string conversationId, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
     {
         if (activities.Count == 0) return [];
+        var gate = db.Database.IsSqlite() ? SqliteWriter : null;
+        if (gate is not null) await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await AppendLockedAsync(conversationId, activities, cancellationToken);
+        }
+        finally
+        {
+            gate?.Release();
+        }
+    }
+
+    private async Task<IReadOnlyList<Activity>> AppendLockedAsync(string conversationId, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var updated = await db.Conversations.Where(c => c.Id == conversationId)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastSequence, c => c.LastSequence + activities.Count), cancellationToken);
