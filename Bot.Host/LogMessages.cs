@@ -8,4 +8,19 @@ internal static partial class LogMessages
 
     [LoggerMessage(3002, LogLevel.Critical, "GovDoorplate could not start: {Reason}")]
     public static partial void StartupFailed(this ILogger logger, string reason);
+
+    [LoggerMessage(3100, LogLevel.Warning, "DirectLine:Secret is not set: using a random secret for this process. Tokens will not survive a restart and other hosts will reject them; set DirectLine__Secret in production.")]
+    public static partial void DirectLineSecretMissing(this ILogger logger);
+
+    [LoggerMessage(3101, LogLevel.Error, "Turn failed in Direct Line conversation {ConversationId} on a {ActivityType} activity; the citizen was sent an apology")]
+    public static partial void TurnFailed(this ILogger logger, string conversationId, string activityType, Exception exception);
+
+    [LoggerMessage(3102, LogLevel.Information, "Direct Line conversation {ConversationId} started")]
+    public static partial void ConversationStarted(this ILogger logger, string conversationId);
+
+    [LoggerMessage(3103, LogLevel.Debug, "Direct Line stream of {ConversationId} closed after sending {Activities} activities")]
+    public static partial void StreamClosed(this ILogger logger, string conversationId, long activities);
+
+    [LoggerMessage(3104, LogLevel.Warning, "Direct Line request refused by the {Scope} rate limit")]
+    public static partial void RateLimited(this ILogger logger, string scope);
 }

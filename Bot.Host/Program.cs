@@ -1,5 +1,7 @@
 using Bot.Host.Checklists;
 using Bot.Host.Conversations;
+using Bot.Host.Channels;
+using Bot.Host.Doorplates;
 using Bot.Host.Health;
 using Bot.Host.Hosting;
 using Bot.Host.Items;
@@ -16,11 +18,14 @@ builder.Services.AddKnowledge(StoreSetup.Use(KnowledgeDbContext.MigrationsHistor
 builder.Services.AddConversations();
 builder.Services.AddApi();
 builder.Services.AddHealth();
+builder.Services.AddChannels();
+builder.Services.AddDoorplates();
 
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseChannels();
 
 app.MapOpenApi();
 app.MapHealth();
@@ -28,6 +33,8 @@ app.MapItems();
 app.MapPlaces();
 app.MapSearch();
 app.MapChecklists();
+app.MapChannels();
+app.MapDoorplates();
 
 return await app.RunOrExplainAsync();
 

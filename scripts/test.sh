@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every GovDoorplate test. Installs what the tests need first, so that a fresh machine
-# needs nothing else: PostgreSQL's server binaries (the tests start a private cluster from them).
+# needs nothing else: PostgreSQL's server binaries (the tests start a private cluster from them), Chromium and the
+# Node packages of the conformance tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +17,22 @@ apt_install() {
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   echo "Installing PostgreSQL server binaries from Debian's packages..."
   apt_install postgresql
+fi
+
+# Debian's Chromium for the browser tests (Playwright drives it; it never downloads a browser of its own), and a CJK
+# font so that the screenshots kept as test artifacts show the Chinese page.
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Installing Chromium from Debian's packages..."
+  apt_install chromium
+fi
+if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+  apt_install fonts-noto-cjk
+fi
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
+# Microsoft's Direct Line client for the conformance tests (Web Chat for the page is installed by the build).
+if [ ! -d Bot.Tests/Conformance/node_modules ]; then
+  (cd Bot.Tests/Conformance && npm ci --no-audit --no-fund)
 fi
 
 log=$(mktemp)

@@ -2,24 +2,24 @@ using Bot.Knowledge.Search;
 
 namespace Bot.Host.Conversations;
 
-/// <summary>Conversation log events (EventIds 3100–3199). Never the citizen's text: ids and decisions only.</summary>
+/// <summary>Conversation log events (EventIds 3200–3299). Never the citizen's text: ids and decisions only.</summary>
 internal static partial class ConversationLog
 {
-    [LoggerMessage(3101, LogLevel.Information, "Turn searched: decision {Decision}, top {TopId} ({Score:0.000})")]
+    [LoggerMessage(3201, LogLevel.Information, "Turn searched: decision {Decision}, top {TopId} ({Score:0.000})")]
     public static partial void TurnSearched(this ILogger logger, SearchDecision decision, string? topId, double score);
 
-    [LoggerMessage(3102, LogLevel.Information, "Checklist given for {Subject} with {Materials} materials")]
+    [LoggerMessage(3202, LogLevel.Information, "Checklist given for {Subject} with {Materials} materials")]
     public static partial void ChecklistGiven(this ILogger logger, string subject, int materials);
 
-    [LoggerMessage(3103, LogLevel.Information, "Handoff request {Number} recorded ({Reason})")]
+    [LoggerMessage(3203, LogLevel.Information, "Handoff request {Number} recorded ({Reason})")]
     public static partial void HandoffRecorded(this ILogger logger, string number, string reason);
 
-    [LoggerMessage(3104, LogLevel.Information, "Error report recorded for {Subject}")]
+    [LoggerMessage(3204, LogLevel.Information, "Error report recorded for {Subject}")]
     public static partial void ErrorReported(this ILogger logger, string? subject);
 
-    [LoggerMessage(3105, LogLevel.Warning, "Conversation {ConversationId} changed under this turn; retrying")]
+    [LoggerMessage(3205, LogLevel.Warning, "Conversation {ConversationId} changed under this turn; retrying")]
     public static partial void TurnConflict(this ILogger logger, string conversationId);
 
-    [LoggerMessage(3106, LogLevel.Error, "Turn failed in conversation {ConversationId}")]
+    [LoggerMessage(3206, LogLevel.Error, "Turn failed in conversation {ConversationId}")]
     public static partial void TurnFailed(this ILogger logger, string conversationId, Exception exception);
 }

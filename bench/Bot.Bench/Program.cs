@@ -4,20 +4,23 @@ namespace Bot.Bench;
 /// Benchmarks that print figures; results are recorded in docs/benchmarks.md.
 /// <c>dotnet run -c Release --project bench/Bot.Bench -- turn|search</c>:
 /// turn — full conversation turns (state load, retrieval, reply, state save) on SQLite and, when BENCH_POSTGRES holds a
-/// connection string, on PostgreSQL (<c>--conversations N</c>, default 50); search — retrieval latency alone.
+/// connection string, on PostgreSQL (<c>--conversations N</c>, default 50); search — retrieval latency alone;
+/// directline — concurrent Direct Line conversations over WebSocket and polling against a bare endpoint
+/// (<c>--conversations 200 --turns 10 --poll-ms 100</c>).
 /// </summary>
 internal static class BenchMain
 {
     public static async Task<int> Main(string[] args) => args.FirstOrDefault() switch
     {
         "search" => await SearchBench.RunAsync(args[1..]),
+        "directline" => await DirectLineBench.RunAsync(BenchSettings.Parse(args[1..])),
         "turn" or null => await TurnBench.RunAsync(args.Length > 0 ? args[1..] : []),
         var other => Usage(other),
     };
 
     private static int Usage(string mode)
     {
-        Console.Error.WriteLine($"unknown benchmark '{mode}': use turn or search");
+        Console.Error.WriteLine($"unknown benchmark '{mode}': use turn, search or directline");
         return 2;
     }
 }

@@ -1,0 +1,42 @@
+using Bot.Host.Channels.DirectLine.Limits;
+using Bot.Host.Channels.DirectLine.Storage;
+using Bot.Host.Channels.DirectLine.Streaming;
+using Bot.Host.Channels.DirectLine.Tokens;
+using Bot.Host.Conversations;
+using Bot.Host.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Bot.Host.Channels.DirectLine;
+
+/// <summary>Registers the Direct Line channel: options, tokens, the transcript store, streams, limits and its activity sink.</summary>
+internal static class DirectLineSetup
+{
+    public static IServiceCollection AddDirectLine(this IServiceCollection services)
+    {
+        services.AddOptions<DirectLineOptions>()
+            .BindConfiguration(DirectLineOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ChannelSecret>();
+        services.AddSingleton<TokenCodec>();
+        services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<ConversationSignals>();
+        services.AddSingleton<DirectLineLimits>();
+        services.AddSingleton<ActivityStream>();
+        services.AddDbContext<DirectLineDbContext>((provider, options) =>
+        {
+            StoreSetup.Use(DirectLineDbContext.MigrationsHistoryTable)(provider, options);
+            // The migrations are hand-written without a model snapshot; a test proves they match the model.
+            options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+            options.AddInterceptors(new SqliteTuning());
+        });
+        services.AddScoped<DirectLineStore>();
+        services.AddScoped<DirectLineTurns>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivitySink, DirectLineActivitySink>());
+        services.AddHostedService<DirectLineInitializer>();
+        return services;
+    }
+}

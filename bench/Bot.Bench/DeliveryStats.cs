@@ -1,0 +1,32 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+
+namespace Bot.Bench;
+
+/// <summary>What one phase measured: per-turn latencies, wall time, and delivery faults.</summary>
+internal sealed class DeliveryStats(string name)
+{
+    private readonly ConcurrentBag<double> _latencies = [];
+    private int _lost, _duplicated, _errors;
+
+    public string Name { get; } = name;
+    public TimeSpan Elapsed { get; set; }
+
+    public void Turn(TimeSpan latency) => _latencies.Add(latency.TotalMilliseconds);
+    public void Lost(int count) => Interlocked.Add(ref _lost, count);
+    public void Duplicated(int count) => Interlocked.Add(ref _duplicated, count);
+    public void Error() => Interlocked.Increment(ref _errors);
+
+    public string Row()
+    {
+        var sorted = _latencies.Order().ToArray();
+        double P(double q) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
+        var throughput = sorted.Length / Elapsed.TotalSeconds;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"| {Name} | {sorted.Length} | {_errors} | {_lost} | {_duplicated} | {P(0.5):0.0} | {P(0.99):0.0} | {throughput:0} |");
+    }
+
+    public double Throughput => _latencies.Count / Elapsed.TotalSeconds;
+
+    public const string Header = "| path | turns | errors | lost | duplicated | p50 ms | p99 ms | turns/s |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
+}

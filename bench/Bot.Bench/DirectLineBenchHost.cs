@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Sockets;
+using Bot.Host.Conversations;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bot.Bench;
+
+/// <summary>
+/// The real GovDoorplate host on Kestrel (loopback, free port) with a throw-away SQLite store. Uses the registered
+/// <see cref="ITurnHandler"/> when there is one, otherwise an echo handler; <see cref="Handler"/> says which.
+/// </summary>
+internal sealed class DirectLineBenchHost(string sqlitePath) : WebApplicationFactory<Program>
+{
+    public const string Secret = "bench-channel-secret-0123456789abcdefghij";
+
+    public string Handler { get; private set; } = "?";
+    public Uri Address { get; private set; } = null!;
+
+    public DirectLineBenchHost Start()
+    {
+        var port = FreePort();
+        UseKestrel(port);
+        StartServer();
+        Address = new Uri($"http://127.0.0.1:{port}");
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Benchmark");
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Store:Provider"] = "Sqlite",
+            ["Store:SqlitePath"] = sqlitePath,
+            ["DirectLine:Secret"] = Secret,
+            ["DirectLine:ActivitiesPerConversationPerMinute"] = "100000",
+            ["DirectLine:RequestsPerAddressPerMinute"] = "1000000",
+            ["DirectLine:ConversationsPerAddressPerMinute"] = "100000",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "None",
+        }));
+        builder.ConfigureTestServices(services =>
+        {
+            var registered = services.LastOrDefault(d => d.ServiceType == typeof(ITurnHandler));
+            if (registered is null)
+            {
+                services.AddSingleton<ITurnHandler, EchoHandler>();
+                Handler = "bench echo handler (no ITurnHandler registered in this build)";
+            }
+            else
+            {
+                Handler = $"registered handler {registered.ImplementationType?.FullName ?? "(factory)"}";
+            }
+        });
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>Echoes each message with two suggested actions: the channel's cost, not the bot's.</summary>
+internal sealed class EchoHandler : ITurnHandler
+{
+    public Task<IReadOnlyList<Bot.Host.Conversations.Activities.Activity>> OnTurnAsync(Bot.Host.Conversations.Activities.Activity activity, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Bot.Host.Conversations.Activities.Activity>>(activity.Type == "message"
+            ? [new() { Type = "message", Text = "你说：" + activity.Text }]
+            : []);
+}
