@@ -18,7 +18,7 @@ internal sealed partial class Dialog
         var lines = checklist.Shared.Select(s => $"- {Reply.Md(s.Name)}（{s.Material.Form.Label()}，共用）")
             .Concat(checklist.Steps.SelectMany(s => s.Materials.Select(m =>
                 $"- {(checklist.IsBundle ? $"[{s.Order}] " : "")}{Reply.Md(m.Name)}（{m.Form.Label()}{(m.Copies > 1 ? $" {m.Copies}份" : "")}{(m.Required ? "" : "，如有")}）")));
-        var extra = Knowledge.Items.TryGetValue(subject, out var item) ? $"\n\n{TimeLimitText(subject)}\n{FeeLine(item)}。" : "";
+        var extra = Knowledge.Items.TryGetValue(subject, out var item) ? $"\n\n{TimeLimitText(subject)}\n{FeeLine(item).TrimEnd('。')}。" : "";
         turn.Say(Reply.Message(
             $"根据您的情况，办理“{Reply.Md(checklist.SubjectName)}”共需准备{count}项材料：\n\n{string.Join("\n", lines)}{extra}\n\n完整清单（含审查要点和样表）可以打开或打印：{url}",
             [Reply.Link("打开 / 打印清单", url), Reply.Button("在哪办"), Reply.Button("网上办"), Reply.Button("上一步")],

@@ -11,10 +11,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Bot.Tests.Host.Channels;
 
 /// <summary>
-/// The real host with the <see cref="EchoTurnHandler"/> as its bot, in memory (TestServer) or, with
-/// <see cref="StartKestrel"/>, listening on a free loopback port for clients that need real sockets (Node, Chromium).
+/// The real host with the <see cref="EchoTurnHandler"/> as its bot (protocol tests), or with the real conversation
+/// engine when <paramref name="echoBot"/> is false; in memory (TestServer) or, with <see cref="StartKestrel"/>,
+/// listening on a free loopback port for clients that need real sockets (Node, Chromium).
 /// </summary>
-public sealed class ChannelHost(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+public sealed class ChannelHost(IReadOnlyDictionary<string, string?> settings, bool echoBot = true) : WebApplicationFactory<Program>
 {
     public const string Secret = "test-channel-secret-0123456789abcdefghij";
 
@@ -41,6 +42,7 @@ public sealed class ChannelHost(IReadOnlyDictionary<string, string?> settings) :
     {
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
+        if (!echoBot) return;
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<ITurnHandler>();
