@@ -1,5 +1,5 @@
-using Bot.Host.Conversations;
 using Bot.Host.Errors;
+using Bot.Host.Hosting;
 using Bot.Host.Conversations.State;
 using Bot.Knowledge.Catalog;
 using Bot.Knowledge.Checklists;
@@ -18,13 +18,13 @@ internal static class ChecklistEndpoints
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetChecklistPage(
-        string id, ConversationStore store, IKnowledgeCatalog catalog, IOptions<ConversationOptions> options, TimeProvider time,
+        string id, ConversationStore store, IKnowledgeCatalog catalog, IOptions<SiteOptions> site, TimeProvider time,
         CancellationToken cancellationToken)
     {
         var saved = id.Length <= 16 ? await store.FindChecklistAsync(id, cancellationToken) : null;
         if (saved is not { } found || ChecklistBuilder.For(found.SubjectId, catalog.Current, found.Answers) is not { } checklist)
             return Problems.NotFound("Checklist not found", "id", $"There is no checklist '{id}'.");
-        var url = $"{options.Value.PublicBaseUrl.TrimEnd('/')}/checklists/{id}";
+        var url = site.Value.Link($"/checklists/{id}");
         return TypedResults.Content(ChecklistPage.Render(checklist, catalog.Current, url, time.GetUtcNow()), "text/html; charset=utf-8");
     }
 }

@@ -23,10 +23,6 @@ public sealed class ConversationOptions
     [Required]
     public string TimeZone { get; set; } = "Asia/Shanghai";
 
-    /// <summary>The public address of this deployment, used in links the assistant sends (checklist pages).</summary>
-    [Required, Url]
-    public string PublicBaseUrl { get; set; } = "http://localhost:5080";
-
     /// <summary>Transcript lines kept for a human who takes over.</summary>
     [Range(5, 200)]
     public int TranscriptLines { get; set; } = 30;

@@ -1,3 +1,4 @@
+using Bot.Host.Hosting;
 using Bot.Host.Errors;
 using Bot.Host.Channels.WebPage;
 using Bot.Host.Items;
@@ -15,7 +16,6 @@ internal static class DoorplateEndpoints
 {
     public static IServiceCollection AddDoorplates(this IServiceCollection services)
     {
-        services.AddOptions<DoorplateOptions>().BindConfiguration(DoorplateOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }
 
@@ -33,26 +33,22 @@ internal static class DoorplateEndpoints
         IWebHostEnvironment environment, IOptions<Channels.Embed.EmbedOptions> embed) =>
         Doorplate.Find(catalog.Current, id) is null ? NotFound(id) : WebPageEndpoints.Page(response, environment, embed);
 
-    public static Results<ContentHttpResult, ProblemHttpResult> Svg(string id, HttpRequest request, IKnowledgeCatalog catalog, IOptions<DoorplateOptions> options) =>
-        Doorplate.Find(catalog.Current, id) is null ? NotFound(id) : TypedResults.Text(QrCodes.Svg(DeepLink(request, options.Value, id)), "image/svg+xml");
+    public static Results<ContentHttpResult, ProblemHttpResult> Svg(string id, IKnowledgeCatalog catalog, IOptions<SiteOptions> options) =>
+        Doorplate.Find(catalog.Current, id) is null ? NotFound(id) : TypedResults.Text(QrCodes.Svg(DeepLink(options.Value, id)), "image/svg+xml");
 
-    public static Results<FileContentHttpResult, ProblemHttpResult> Png(string id, HttpRequest request, IKnowledgeCatalog catalog, IOptions<DoorplateOptions> options) =>
-        Doorplate.Find(catalog.Current, id) is null ? NotFound(id) : TypedResults.File(QrCodes.Png(DeepLink(request, options.Value, id)), "image/png");
+    public static Results<FileContentHttpResult, ProblemHttpResult> Png(string id, IKnowledgeCatalog catalog, IOptions<SiteOptions> options) =>
+        Doorplate.Find(catalog.Current, id) is null ? NotFound(id) : TypedResults.File(QrCodes.Png(DeepLink(options.Value, id)), "image/png");
 
     public static Results<ContentHttpResult, ProblemHttpResult> Print(string id, string? size, HttpRequest request, IKnowledgeCatalog catalog,
-        IOptions<DoorplateOptions> options)
+        IOptions<SiteOptions> options)
     {
         if (Doorplate.Find(catalog.Current, id) is not { } plate) return NotFound(id);
         var paper = string.Equals(size, "A4", StringComparison.OrdinalIgnoreCase) ? "A4" : "A5";
-        return TypedResults.Text(DoorplatePage.Render(plate, DeepLink(request, options.Value, id), paper), "text/html; charset=utf-8");
+        return TypedResults.Text(DoorplatePage.Render(plate, DeepLink(options.Value, id), paper), "text/html; charset=utf-8");
     }
 
-    /// <summary>The address a QR code points to: the configured public base, else the request's own.</summary>
-    public static string DeepLink(HttpRequest request, DoorplateOptions options, string id)
-    {
-        var root = options.PublicBaseUrl is { Length: > 0 } url ? url.TrimEnd('/') : $"{request.Scheme}://{request.Host}{request.PathBase}";
-        return $"{root}/d/{Uri.EscapeDataString(id)}";
-    }
+    /// <summary>The address a QR code points to, on the configured public base.</summary>
+    public static string DeepLink(SiteOptions options, string id) => options.Link($"/d/{Uri.EscapeDataString(id)}");
 
     private static ProblemHttpResult NotFound(string id) =>
         Problems.NotFound("Doorplate not found", "id", $"There is no service item or service point with id '{id}'.");

@@ -35,6 +35,7 @@ internal static class HostingSetup
 
     public static IServiceCollection AddApi(this IServiceCollection services)
     {
+        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddOpenApi();

@@ -13,7 +13,7 @@ internal sealed partial class Dialog
         var subject = state.Subject!;
         var checklist = ChecklistBuilder.For(subject, Knowledge, state.Answers)!;
         var id = await store.SaveChecklistAsync(subject, state.Answers, cancellationToken);
-        var url = $"{Options.PublicBaseUrl.TrimEnd('/')}/checklists/{id}";
+        var url = site.Value.Link($"/checklists/{id}");
         var count = checklist.Shared.Count + checklist.Steps.Sum(s => s.Materials.Count);
         var lines = checklist.Shared.Select(s => $"- {Reply.Md(s.Name)}（{s.Material.Form.Label()}，共用）")
             .Concat(checklist.Steps.SelectMany(s => s.Materials.Select(m =>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Bot.Host.Conversations.Activities;
 using Bot.Host.Conversations.Replies;
 using Bot.Host.Conversations.State;
+using Bot.Host.Hosting;
 using Bot.Host.Privacy;
 using Bot.Knowledge.Catalog;
 using Bot.Knowledge.Search;
@@ -20,6 +21,7 @@ internal sealed partial class Dialog(
     ConversationStore store,
     TimeProvider time,
     IOptions<ConversationOptions> options,
+    IOptions<SiteOptions> site,
     ILogger<Dialog> logger)
 {
     private KnowledgeSnapshot Knowledge => catalog.Current;

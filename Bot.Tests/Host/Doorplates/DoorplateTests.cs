@@ -12,7 +12,7 @@ public sealed class DoorplateTests(PostgresCluster postgres)
     public async Task Every_item_and_service_point_has_a_qr_code_and_a_printable_plate_pointing_at_its_deep_link()
     {
         using var database = await TestDatabase.CreateAsync("postgres", postgres);
-        await using var host = new ChannelHost(ChannelHost.Settings(database.HostSettings(), new() { ["Doorplates:PublicBaseUrl"] = "https://zw.example.gov.cn" }));
+        await using var host = new ChannelHost(ChannelHost.Settings(database.HostSettings(), new() { ["Site:PublicBaseUrl"] = "https://zw.example.gov.cn" }));
         var client = host.CreateClient();
 
         using var svg = await client.GetAsync("/doorplates/GA-04.svg");
