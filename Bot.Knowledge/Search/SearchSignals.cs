@@ -14,4 +14,11 @@ public sealed record SearchSignals(
     double Vector,
     double Classifier,
     IReadOnlyList<string> MatchedTerms,
-    string? NearestExample);
+    string? NearestExample)
+{
+    /// <summary>Probability the classifier gives "a near miss of the catalogue, none of its documents" (learnt from the seed's notFor examples).</summary>
+    public double Outside { get; init; }
+
+    /// <summary>Cosine similarity between the query and the document's nearest notFor example; 0 when it has none.</summary>
+    public double NearMiss { get; init; }
+}

@@ -1,12 +1,33 @@
 namespace Bot.Knowledge.Search.Ranking;
 
 /// <summary>
-/// Turns fused scores into answer / clarify / none. Answer needs a confident top hit that also leads the
-/// next one clearly; clarify offers the two or three hits that are close; below the clarify threshold
-/// nothing fits.
+/// Turns fused scores into answer / clarify / none. Answer needs a top hit that leads the next one clearly,
+/// either in absolute terms (a high score and a wide margin) or in relative terms (a fair score that the next
+/// hit reaches only a fraction of), and that does not look like one of the near misses recorded for it.
+/// Clarify offers the two or three hits that are close; below the clarify threshold nothing fits.
 /// </summary>
 internal static class DecisionPolicy
 {
+    /// <summary>A ranked hit as the policy sees it: fused score, signals and the ids that answer the same need.</summary>
+    public sealed record Candidate(double Score, SearchSignals Signals, IReadOnlySet<string> Family);
+
+    public static (SearchDecision Decision, int Candidates) Decide(IReadOnlyList<Candidate> ranked, DecisionOptions options)
+    {
+        if (ranked.Count == 0)
+        {
+            return (SearchDecision.None, 0);
+        }
+
+        var top = ranked[0];
+        if (LooksLikeANearMiss(top.Signals, options))
+        {
+            // What the catalogue explicitly is not: never an answer; offered only when it still scores like a request.
+            return top.Score >= options.AnswerThreshold ? Clarify(ranked.Select(c => c.Score).ToList(), options) : (SearchDecision.None, 0);
+        }
+
+        return Decide(ranked.Select(c => c.Score).ToList(), options);
+    }
+
     public static (SearchDecision Decision, int Candidates) Decide(IReadOnlyList<double> ranked, DecisionOptions options)
     {
         if (ranked.Count == 0 || ranked[0] < options.ClarifyThreshold)
@@ -16,11 +37,25 @@ internal static class DecisionPolicy
 
         var top = ranked[0];
         var second = ranked.Count > 1 ? ranked[1] : 0;
-        if (top >= options.AnswerThreshold && top - second >= options.AnswerMargin)
+        if ((top >= options.AnswerThreshold && top - second >= options.AnswerMargin)
+            || (top >= options.LeadThreshold && second <= top * (1 - options.AnswerLead)))
         {
             return (SearchDecision.Answer, 1);
         }
 
+        return Clarify(ranked, options);
+    }
+
+    /// <summary>
+    /// The query is closer to what the top document is not than to what it is: the classifier puts at least as
+    /// much weight on "near miss" as on the document, or a recorded near miss is the nearest example.
+    /// </summary>
+    public static bool LooksLikeANearMiss(SearchSignals top, DecisionOptions options) =>
+        top.Outside >= top.Classifier || (top.NearMiss >= options.NearMissSimilarity && top.NearMiss >= top.Vector);
+
+    private static (SearchDecision Decision, int Candidates) Clarify(IReadOnlyList<double> ranked, DecisionOptions options)
+    {
+        var top = ranked[0];
         var close = 1;
         while (close < Math.Min(3, ranked.Count) && top - ranked[close] <= options.ClarifyBand)
         {

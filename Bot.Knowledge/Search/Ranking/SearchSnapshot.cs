@@ -5,8 +5,8 @@ using Bot.Knowledge.Search.Lexical;
 namespace Bot.Knowledge.Search.Ranking;
 
 /// <summary>
-/// Everything built from one set of documents: analysed fields, the BM25F index, the classifier and the
-/// pinyin reader over the catalogue's vocabulary. Immutable; a rebuild swaps in a new one.
+/// Everything built from one set of documents: analysed fields, the BM25F index, the classifier, the near
+/// misses and the pinyin reader over the catalogue's vocabulary. Immutable; a rebuild swaps in a new one.
 /// </summary>
 internal sealed class SearchSnapshot
 {
@@ -17,30 +17,45 @@ internal sealed class SearchSnapshot
         IReadOnlyList<IndexedDocument> documents,
         Bm25FIndex lexical,
         ExampleClassifier classifier,
+        NearMisses nearMisses,
         PinyinTransliterator transliterator,
         HashSet<string> latinWords)
     {
         Documents = documents;
         Lexical = lexical;
         Classifier = classifier;
+        NearMisses = nearMisses;
         _transliterator = transliterator;
         _latinWords = latinWords;
         Ordinals = documents.Select((d, i) => (d.Document.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        Families = FamiliesOf(documents.Select(d => d.Document).ToList());
     }
 
     public IReadOnlyList<IndexedDocument> Documents { get; }
 
     public Bm25FIndex Lexical { get; }
 
+    /// <summary>
+    /// Trained on the documents' examples plus one more class, <see cref="OutsideClass"/>, learnt from every
+    /// document's near misses: what people ask that looks like the catalogue but is not in it.
+    /// </summary>
     public ExampleClassifier Classifier { get; }
+
+    /// <summary>The classifier's class for "looks like a catalogue request but is none of them".</summary>
+    public int OutsideClass => Documents.Count;
+
+    public NearMisses NearMisses { get; }
 
     public IReadOnlyDictionary<string, int> Ordinals { get; }
 
-    public static SearchSnapshot Build(IReadOnlyList<SearchDocument> documents, TextAnalyzer analyzer)
+    /// <summary>For a bundle: itself and its members; for a bundle member: itself and the bundles it is part of.</summary>
+    public IReadOnlyDictionary<string, IReadOnlySet<string>> Families { get; }
+
+    public static SearchSnapshot Build(IReadOnlyList<SearchDocument> documents, TextAnalyzer analyzer, NearMisses nearMisses)
     {
         var indexed = documents
             .Select(d => new IndexedDocument(d, d.Fields
-                .Where(f => !string.IsNullOrWhiteSpace(f.Text) && f.Weight > 0)
+                .Where(IsPositiveExample)
                 .Select(f => new AnalyzedField(f.Name, f.Weight, analyzer.Analyze(f.Text)))
                 .ToList()))
             .ToList();
@@ -48,8 +63,9 @@ internal sealed class SearchSnapshot
         var lexical = Bm25FIndex.Build(indexed.Select(d => d.Fields).ToList(), analyzer.Lexicon.Idf);
         var examples = indexed
             .SelectMany((d, label) => d.Fields.Select(f => (label, f.Tokens)))
+            .Concat(documents.SelectMany(d => d.Fields.Where(IsNegativeExample)).Select(f => (indexed.Count, analyzer.Analyze(f.Text))))
             .ToList();
-        var classifier = ExampleClassifier.Train(examples, indexed.Count);
+        var classifier = ExampleClassifier.Train(examples, indexed.Count + 1);
 
         // The vocabulary pinyin may stand for: the catalogue's words first, then its single characters.
         var words = indexed.SelectMany(d => d.Fields).SelectMany(f => f.Tokens)
@@ -60,8 +76,31 @@ internal sealed class SearchSnapshot
             .Select(g => g.Key)
             .ToList();
         var latin = words.Where(w => w.All(char.IsAsciiLetterOrDigit)).ToHashSet(StringComparer.Ordinal);
-        return new SearchSnapshot(indexed, lexical, classifier, new PinyinTransliterator(analyzer.Lexicon.Pinyin, words), latin);
+        return new SearchSnapshot(indexed, lexical, classifier, nearMisses, new PinyinTransliterator(analyzer.Lexicon.Pinyin, words), latin);
     }
+
+    private static Dictionary<string, IReadOnlySet<string>> FamiliesOf(IReadOnlyList<SearchDocument> documents)
+    {
+        var families = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        HashSet<string> Of(string id) => families.TryGetValue(id, out var family) ? family
+            : families[id] = new HashSet<string>(StringComparer.Ordinal) { id };
+        foreach (var bundle in documents.Where(d => d.Members.Count > 0))
+        {
+            Of(bundle.Id).UnionWith(bundle.Members);
+            foreach (var member in bundle.Members)
+            {
+                Of(member).Add(bundle.Id);
+            }
+        }
+
+        return families.ToDictionary(p => p.Key, p => (IReadOnlySet<string>)p.Value, StringComparer.Ordinal);
+    }
+
+    /// <summary>A text people use to ask for the document (indexed, embedded, a positive class example).</summary>
+    public static bool IsPositiveExample(SearchField field) => !field.IsNegative && !string.IsNullOrWhiteSpace(field.Text) && field.Weight > 0;
+
+    /// <summary>A near miss recorded for the document.</summary>
+    public static bool IsNegativeExample(SearchField field) => field.IsNegative && !string.IsNullOrWhiteSpace(field.Text);
 
     /// <summary>
     /// Adds the Chinese reading of Latin runs the catalogue does not use ("sfz丢了" → "sfz丢了 身份证"),

@@ -27,6 +27,10 @@ public sealed class RetrievalEvaluationTests(ITestOutputHelper output)
         output.WriteLine(heldOut.Summary("held-out"));
         output.WriteLine(heldOut.Misses());
 
+        var heldOut2 = await EvaluationReport.RunAsync(search, LabelledQuery.ReadTsv(EvaluationFiles.TestData("heldout2.tsv")));
+        output.WriteLine(heldOut2.Summary("held-out 2"));
+        output.WriteLine(heldOut2.Misses());
+
         var dev = await EvaluationReport.RunAsync(search, LabelledQuery.ReadTsv(EvaluationFiles.DevSet()));
         output.WriteLine(dev.Summary("dev"));
         output.WriteLine(dev.Misses());
