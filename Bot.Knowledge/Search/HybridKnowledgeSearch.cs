@@ -163,6 +163,7 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
                 {
                     Outside = Math.Round(outside, 4),
                     NearMiss = Math.Round(snapshot.NearMisses.Similarity(s.Document, queryVector.Span), 4),
+                    NotForWords = snapshot.NotForWords(s.Document, tokens),
                 },
             };
         }).ToList();

@@ -21,4 +21,7 @@ public sealed record SearchSignals(
 
     /// <summary>Cosine similarity between the query and the document's nearest notFor example; 0 when it has none.</summary>
     public double NearMiss { get; init; }
+
+    /// <summary>Informative query words found in the document's notFor examples and nowhere in its own texts.</summary>
+    public IReadOnlyList<string> NotForWords { get; init; } = [];
 }

@@ -19,13 +19,19 @@ internal static class DecisionPolicy
         }
 
         var top = ranked[0];
-        if (LooksLikeANearMiss(top.Signals, options))
+        var scores = ranked.Select(c => c.Score).ToList();
+        if (!LooksLikeANearMiss(top.Signals, options))
         {
-            // What the catalogue explicitly is not: never an answer; offered only when it still scores like a request.
-            return top.Score >= options.AnswerThreshold ? Clarify(ranked.Select(c => c.Score).ToList(), options) : (SearchDecision.None, 0);
+            return Decide(scores, options);
         }
 
-        return Decide(ranked.Select(c => c.Score).ToList(), options);
+        // What the catalogue explicitly is not is never answered; when the classifier is sure of it, nothing fits.
+        if (top.Signals.Outside >= top.Signals.Classifier && top.Signals.Outside >= options.OutsideThreshold)
+        {
+            return (SearchDecision.None, 0);
+        }
+
+        return top.Score < options.ClarifyThreshold ? (SearchDecision.None, 0) : Clarify(scores, options);
     }
 
     public static (SearchDecision Decision, int Candidates) Decide(IReadOnlyList<double> ranked, DecisionOptions options)
@@ -48,10 +54,14 @@ internal static class DecisionPolicy
 
     /// <summary>
     /// The query is closer to what the top document is not than to what it is: the classifier puts at least as
-    /// much weight on "near miss" as on the document, or a recorded near miss is the nearest example.
+    /// much weight on "near miss" as on the document, or a recorded near miss is the nearest example and the
+    /// classifier does not clearly back the document against it, or the query uses a word that only the
+    /// document's near misses use.
     /// </summary>
     public static bool LooksLikeANearMiss(SearchSignals top, DecisionOptions options) =>
-        top.Outside >= top.Classifier || (top.NearMiss >= options.NearMissSimilarity && top.NearMiss >= top.Vector);
+        top.Outside >= top.Classifier
+        || top.NotForWords.Count > 0
+        || (top.NearMiss >= options.NearMissSimilarity && top.NearMiss >= top.Vector && 2 * top.Outside >= top.Classifier);
 
     private static (SearchDecision Decision, int Candidates) Clarify(IReadOnlyList<double> ranked, DecisionOptions options)
     {

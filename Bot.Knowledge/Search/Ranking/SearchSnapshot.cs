@@ -11,6 +11,7 @@ namespace Bot.Knowledge.Search.Ranking;
 internal sealed class SearchSnapshot
 {
     private readonly HashSet<string> _latinWords;
+    private readonly IReadOnlyList<IReadOnlySet<string>> _notForWords;
     private readonly PinyinTransliterator _transliterator;
 
     private SearchSnapshot(
@@ -18,6 +19,7 @@ internal sealed class SearchSnapshot
         Bm25FIndex lexical,
         ExampleClassifier classifier,
         NearMisses nearMisses,
+        IReadOnlyList<IReadOnlySet<string>> notForWords,
         PinyinTransliterator transliterator,
         HashSet<string> latinWords)
     {
@@ -25,6 +27,7 @@ internal sealed class SearchSnapshot
         Lexical = lexical;
         Classifier = classifier;
         NearMisses = nearMisses;
+        _notForWords = notForWords;
         _transliterator = transliterator;
         _latinWords = latinWords;
         Ordinals = documents.Select((d, i) => (d.Document.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
@@ -66,6 +69,15 @@ internal sealed class SearchSnapshot
             .Concat(documents.SelectMany(d => d.Fields.Where(IsNegativeExample)).Select(f => (indexed.Count, analyzer.Analyze(f.Text))))
             .ToList();
         var classifier = ExampleClassifier.Train(examples, indexed.Count + 1);
+        var notForWords = documents.Select((d, i) =>
+        {
+            var positive = indexed[i].Fields.SelectMany(f => f.Tokens).Where(t => t.Kind == TokenKind.Word).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+            return (IReadOnlySet<string>)d.Fields.Where(IsNegativeExample)
+                .SelectMany(f => analyzer.Analyze(f.Text))
+                .Where(t => IsTellingWord(t) && !positive.Contains(t.Text))
+                .Select(t => t.Text)
+                .ToHashSet(StringComparer.Ordinal);
+        }).ToList();
 
         // The vocabulary pinyin may stand for: the catalogue's words first, then its single characters.
         var words = indexed.SelectMany(d => d.Fields).SelectMany(f => f.Tokens)
@@ -76,7 +88,7 @@ internal sealed class SearchSnapshot
             .Select(g => g.Key)
             .ToList();
         var latin = words.Where(w => w.All(char.IsAsciiLetterOrDigit)).ToHashSet(StringComparer.Ordinal);
-        return new SearchSnapshot(indexed, lexical, classifier, nearMisses, new PinyinTransliterator(analyzer.Lexicon.Pinyin, words), latin);
+        return new SearchSnapshot(indexed, lexical, classifier, nearMisses, notForWords, new PinyinTransliterator(analyzer.Lexicon.Pinyin, words), latin);
     }
 
     private static Dictionary<string, IReadOnlySet<string>> FamiliesOf(IReadOnlyList<SearchDocument> documents)
@@ -95,6 +107,15 @@ internal sealed class SearchSnapshot
 
         return families.ToDictionary(p => p.Key, p => (IReadOnlySet<string>)p.Value, StringComparer.Ordinal);
     }
+
+    /// <summary>
+    /// The query's informative words that occur in the document's near misses and nowhere in its own examples
+    /// ("考试" for 医师执业注册 when a curator recorded "医师资格考试什么时候考"): words that flip the request away from it.
+    /// </summary>
+    public IReadOnlyList<string> NotForWords(int document, IReadOnlyList<Token> query) =>
+        query.Where(t => IsTellingWord(t) && _notForWords[document].Contains(t.Text)).Select(t => t.Text).Distinct(StringComparer.Ordinal).ToList();
+
+    private static bool IsTellingWord(Token token) => token.Kind == TokenKind.Word && token.Text.Length >= 2 && token.Weight >= 0.5f;
 
     /// <summary>A text people use to ask for the document (indexed, embedded, a positive class example).</summary>
     public static bool IsPositiveExample(SearchField field) => !field.IsNegative && !string.IsNullOrWhiteSpace(field.Text) && field.Weight > 0;

@@ -71,14 +71,14 @@ internal sealed class EvaluationReport
     public string Misses()
     {
         var builder = new StringBuilder();
-        foreach (var row in _rows.Where(r => !IsRight(r) || (!r.Query.ExpectsNone && r.Decision != SearchDecision.Answer)))
+        foreach (var row in _rows.Where(r => !IsRight(r) || r.Decision != SearchDecision.Answer || Environment.GetEnvironmentVariable("GOVDOORPLATE_EVAL_ALL") == "1"))
         {
             var (query, explained, decision, offered) = row;
             builder.Append(CultureInfo.InvariantCulture, $"  {(IsRight(row) ? "ask " : "MISS")} {query.Query} expected {(query.ExpectsNone ? "none" : string.Join(',', query.Expected))} got {decision}/{offered.Count}:");
             foreach (var hit in explained.Hits.Take(3))
             {
                 var s = hit.Signals;
-                builder.Append(CultureInfo.InvariantCulture, $" {hit.Id} {hit.Score:F3} (lex {s?.Lexical:F2} vec {s?.Vector:F2} clf {s?.Classifier:F2} [{string.Join(' ', s?.MatchedTerms.Take(4) ?? [])}] ~{s?.NearestExample});");
+                builder.Append(CultureInfo.InvariantCulture, $" {hit.Id} {hit.Score:F3} (lex {s?.Lexical:F2} vec {s?.Vector:F2} clf {s?.Classifier:F2} out {s?.Outside:F2} nm {s?.NearMiss:F2} nf {string.Join('/', s?.NotForWords ?? [])} [{string.Join(' ', s?.MatchedTerms.Take(4) ?? [])}] ~{s?.NearestExample});");
             }
 
             builder.AppendLine();
