@@ -168,12 +168,9 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
             };
         }).ToList();
         var decision = DecisionPolicy.Decide(
-            hits.Select(h => new DecisionPolicy.Candidate(h.Score, h.Signals!, Family(snapshot, h.Id))).ToList(), _decision);
+            hits.Select(h => new DecisionPolicy.Candidate(h.Score, h.Signals!)).ToList(), _decision);
         return (decision, hits);
     }
-
-    /// <summary>A bundle and its member items stand for the same need: the ids of the documents that share one.</summary>
-    private static IReadOnlySet<string> Family(SearchSnapshot snapshot, string id) => snapshot.Families.GetValueOrDefault(id) ?? new HashSet<string> { id };
 
     private async Task<(double[] Scores, string?[] Nearest, ReadOnlyMemory<float> Query)> VectorScoresAsync(
         SearchSnapshot snapshot, string normalized, CancellationToken cancellationToken)

@@ -21,10 +21,7 @@ public static class SearchDocuments
             item.Situations.Select(q => string.Join(' ', q.Options.Select(o => o.Label).Prepend(q.Text))), item.NotFor));
 
     private static SearchDocument Bundle(Bundle bundle) => new(bundle.Id, SearchDocumentKind.Bundle, bundle.Name,
-        Fields(bundle.Name, bundle.Title, bundle.Summary, bundle.Aliases, bundle.Keywords, bundle.Faqs, [], bundle.NotFor))
-    {
-        Members = bundle.Steps.Select(s => s.ItemId).ToList(),
-    };
+        Fields(bundle.Name, bundle.Title, bundle.Summary, bundle.Aliases, bundle.Keywords, bundle.Faqs, [], bundle.NotFor));
 
     private static List<SearchField> Fields(string name, string title, string summary, IEnumerable<string> aliases,
         IEnumerable<string> keywords, IEnumerable<Faq> faqs, IEnumerable<string> situations, IEnumerable<string> notFor) =>

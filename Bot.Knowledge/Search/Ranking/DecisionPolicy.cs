@@ -8,8 +8,8 @@ namespace Bot.Knowledge.Search.Ranking;
 /// </summary>
 internal static class DecisionPolicy
 {
-    /// <summary>A ranked hit as the policy sees it: fused score, signals and the ids that answer the same need.</summary>
-    public sealed record Candidate(double Score, SearchSignals Signals, IReadOnlySet<string> Family);
+    /// <summary>A ranked hit as the policy sees it: fused score and the signals behind it.</summary>
+    public sealed record Candidate(double Score, SearchSignals Signals);
 
     public static (SearchDecision Decision, int Candidates) Decide(IReadOnlyList<Candidate> ranked, DecisionOptions options)
     {

@@ -31,7 +31,6 @@ internal sealed class SearchSnapshot
         _transliterator = transliterator;
         _latinWords = latinWords;
         Ordinals = documents.Select((d, i) => (d.Document.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
-        Families = FamiliesOf(documents.Select(d => d.Document).ToList());
     }
 
     public IReadOnlyList<IndexedDocument> Documents { get; }
@@ -51,8 +50,6 @@ internal sealed class SearchSnapshot
 
     public IReadOnlyDictionary<string, int> Ordinals { get; }
 
-    /// <summary>For a bundle: itself and its members; for a bundle member: itself and the bundles it is part of.</summary>
-    public IReadOnlyDictionary<string, IReadOnlySet<string>> Families { get; }
 
     public static SearchSnapshot Build(IReadOnlyList<SearchDocument> documents, TextAnalyzer analyzer, NearMisses nearMisses)
     {
@@ -89,23 +86,6 @@ internal sealed class SearchSnapshot
             .ToList();
         var latin = words.Where(w => w.All(char.IsAsciiLetterOrDigit)).ToHashSet(StringComparer.Ordinal);
         return new SearchSnapshot(indexed, lexical, classifier, nearMisses, notForWords, new PinyinTransliterator(analyzer.Lexicon.Pinyin, words), latin);
-    }
-
-    private static Dictionary<string, IReadOnlySet<string>> FamiliesOf(IReadOnlyList<SearchDocument> documents)
-    {
-        var families = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        HashSet<string> Of(string id) => families.TryGetValue(id, out var family) ? family
-            : families[id] = new HashSet<string>(StringComparer.Ordinal) { id };
-        foreach (var bundle in documents.Where(d => d.Members.Count > 0))
-        {
-            Of(bundle.Id).UnionWith(bundle.Members);
-            foreach (var member in bundle.Members)
-            {
-                Of(member).Add(bundle.Id);
-            }
-        }
-
-        return families.ToDictionary(p => p.Key, p => (IReadOnlySet<string>)p.Value, StringComparer.Ordinal);
     }
 
     /// <summary>

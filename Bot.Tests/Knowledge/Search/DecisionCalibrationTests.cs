@@ -145,8 +145,6 @@ public sealed class DecisionCalibrationTests(ITestOutputHelper output)
 
     private sealed record Ranked(bool ExpectsNone, IReadOnlyList<DecisionPolicy.Candidate> Candidates, bool TopRight, bool Top3Right);
 
-    private static readonly IReadOnlySet<string> NoFamily = new HashSet<string>();
-
     private static Ranked Rank(LabelledQuery query, IReadOnlyList<SearchHit> hits, DecisionOptions weights)
     {
         var ranked = hits
@@ -156,7 +154,7 @@ public sealed class DecisionCalibrationTests(ITestOutputHelper output)
             .ToList();
         return new Ranked(
             query.ExpectsNone,
-            ranked.Select(h => new DecisionPolicy.Candidate(h.Score, h.Signals!, NoFamily)).ToList(),
+            ranked.Select(h => new DecisionPolicy.Candidate(h.Score, h.Signals!)).ToList(),
             ranked.Count > 0 && query.Expected.Contains(ranked[0].Id),
             ranked.Take(3).Any(h => query.Expected.Contains(h.Id)));
     }
