@@ -11,6 +11,8 @@ public sealed record Bundle
     public required string Summary { get; init; }
     public IReadOnlyList<string> Aliases { get; init; } = [];
     public IReadOnlyList<string> Keywords { get; init; } = [];
+    /// <summary>Requests that look like this bundle but are not it: negative examples for retrieval.</summary>
+    public IReadOnlyList<string> NotFor { get; init; } = [];
     public required IReadOnlyList<BundleStep> Steps { get; init; }
     public IReadOnlyList<SharedMaterial> SharedMaterials { get; init; } = [];
     public TimeLimit? TimeLimit { get; init; }

@@ -12,6 +12,8 @@ public sealed record ServiceItem
     public required string Summary { get; init; }
     public IReadOnlyList<string> Aliases { get; init; } = [];
     public IReadOnlyList<string> Keywords { get; init; } = [];
+    /// <summary>Requests that look like this item but are not it (考驾照 for 驾驶证换证): negative examples for retrieval.</summary>
+    public IReadOnlyList<string> NotFor { get; init; } = [];
     public IReadOnlyList<string> Conditions { get; init; } = [];
     public IReadOnlyList<string> LegalBasis { get; init; } = [];
     public required TimeLimit TimeLimit { get; init; }

@@ -61,11 +61,13 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
         try
         {
             var clock = Stopwatch.StartNew();
-            var snapshot = SearchSnapshot.Build(documents, _analyzer);
             var examples = documents
                 .SelectMany(d => d.Fields
-                    .Where(f => !string.IsNullOrWhiteSpace(f.Text) && f.Weight > 0)
+                    .Where(SearchSnapshot.IsPositiveExample)
                     .Select((f, ordinal) => (Document: d, Ordinal: ordinal, Text: _analyzer.Normalizer.Normalize(f.Text))))
+                .ToList();
+            var negatives = documents
+                .SelectMany((d, index) => d.Fields.Where(SearchSnapshot.IsNegativeExample).Select(f => (Document: index, Text: _analyzer.Normalizer.Normalize(f.Text))))
                 .ToList();
             var texts = examples.Select(e => e.Text).ToList();
             if (_embeddings is ICorpusFittedGenerator fitted)
@@ -73,7 +75,11 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
                 fitted.Fit(texts);
             }
 
-            var vectors = texts.Count == 0 ? [] : await _embeddings.GenerateAsync(texts, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var embedded = texts.Count + negatives.Count == 0 ? []
+                : await _embeddings.GenerateAsync([.. texts, .. negatives.Select(n => n.Text)], cancellationToken: cancellationToken).ConfigureAwait(false);
+            var vectors = embedded.Take(texts.Count).ToList();
+            var nearMisses = NearMisses.From(negatives.Select((n, i) => (n.Document, embedded[texts.Count + i].Vector)));
+            var snapshot = SearchSnapshot.Build(documents, _analyzer, nearMisses);
             var points = examples.Select((e, i) => new VectorPoint(
                 Vectors.PointIds.For(e.Document.Id, e.Ordinal), vectors[i].Vector, e.Document.Id, e.Document.Kind, e.Text)).ToList();
             await _vectors.RecreateAsync(points.Count == 0 ? 1 : points[0].Vector.Length, cancellationToken).ConfigureAwait(false);
@@ -130,7 +136,7 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
 
         var lexical = snapshot.Lexical.Score(tokens);
         var classifier = snapshot.Classifier.Predict(tokens);
-        var (vector, nearest) = await VectorScoresAsync(snapshot, normalized, cancellationToken).ConfigureAwait(false);
+        var (vector, nearest, queryVector) = await VectorScoresAsync(snapshot, normalized, cancellationToken).ConfigureAwait(false);
 
         var scored = new List<(int Document, double Fused)>(snapshot.Documents.Count);
         for (var d = 0; d < snapshot.Documents.Count; d++)
@@ -142,8 +148,8 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
         }
 
         scored.Sort((a, b) => b.Fused.CompareTo(a.Fused));
-        var decision = DecisionPolicy.Decide(scored.Select(s => s.Fused).Take(4).ToList(), _decision);
-        var hits = scored.Take(Math.Max(top, 3)).Select(s =>
+        var outside = classifier[snapshot.OutsideClass];
+        var hits = scored.Take(Math.Max(top, 4)).Select(s =>
         {
             var document = snapshot.Documents[s.Document].Document;
             return new SearchHit(document.Id, document.Kind, document.Name, Math.Round(s.Fused, 4))
@@ -153,27 +159,36 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
                     Math.Round(vector[s.Document], 4),
                     Math.Round(classifier[s.Document], 4),
                     lexical.MatchedTerms(s.Document),
-                    nearest[s.Document]),
+                    nearest[s.Document])
+                {
+                    Outside = Math.Round(outside, 4),
+                    NearMiss = Math.Round(snapshot.NearMisses.Similarity(s.Document, queryVector.Span), 4),
+                    NotForWords = snapshot.NotForWords(s.Document, tokens),
+                },
             };
         }).ToList();
+        var decision = DecisionPolicy.Decide(
+            hits.Select(h => new DecisionPolicy.Candidate(h.Score, h.Signals!)).ToList(), _decision);
         return (decision, hits);
     }
 
-    private async Task<(double[] Scores, string?[] Nearest)> VectorScoresAsync(
+    private async Task<(double[] Scores, string?[] Nearest, ReadOnlyMemory<float> Query)> VectorScoresAsync(
         SearchSnapshot snapshot, string normalized, CancellationToken cancellationToken)
     {
         var scores = new double[snapshot.Documents.Count];
         var nearest = new string?[snapshot.Documents.Count];
         IReadOnlyList<VectorMatch> matches;
+        ReadOnlyMemory<float> query;
         try
         {
             var embedding = await _embeddings.GenerateAsync([normalized], cancellationToken: cancellationToken).ConfigureAwait(false);
-            matches = await _vectors.SearchAsync(embedding[0].Vector, VectorCandidates, cancellationToken: cancellationToken).ConfigureAwait(false);
+            query = embedding[0].Vector;
+            matches = await _vectors.SearchAsync(query, VectorCandidates, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException exception)
         {
             SearchLog.EmbeddingFailed(_logger, exception);
-            return (scores, nearest);
+            return (scores, nearest, ReadOnlyMemory<float>.Empty);
         }
 
         // Matches come best first: the first one of each document is its nearest example.
@@ -186,6 +201,6 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
             }
         }
 
-        return (scores, nearest);
+        return (scores, nearest, query);
     }
 }

@@ -14,4 +14,14 @@ public sealed record SearchSignals(
     double Vector,
     double Classifier,
     IReadOnlyList<string> MatchedTerms,
-    string? NearestExample);
+    string? NearestExample)
+{
+    /// <summary>Probability the classifier gives "a near miss of the catalogue, none of its documents" (learnt from the seed's notFor examples).</summary>
+    public double Outside { get; init; }
+
+    /// <summary>Cosine similarity between the query and the document's nearest notFor example; 0 when it has none.</summary>
+    public double NearMiss { get; init; }
+
+    /// <summary>Informative query words found in the document's notFor examples and nowhere in its own texts.</summary>
+    public IReadOnlyList<string> NotForWords { get; init; } = [];
+}

@@ -7,7 +7,7 @@ internal sealed partial class SeedReader
 {
     private ServiceItem? ReadItem(YamlNode node)
     {
-        node.AllowOnly("id", "name", "department", "title", "summary", "aliases", "keywords", "conditions", "legalBasis",
+        node.AllowOnly("id", "name", "department", "title", "summary", "aliases", "keywords", "notFor", "conditions", "legalBasis",
             "timeLimit", "fee", "maxVisits", "materials", "situations", "faqs", "tips", "onlineChannels", "servicePoints");
         var id = node.Text("id");
         var name = node.Text("name");
@@ -25,6 +25,7 @@ internal sealed partial class SeedReader
             Summary = summary ?? "",
             Aliases = node.Texts("aliases", required: true),
             Keywords = node.Texts("keywords"),
+            NotFor = node.Texts("notFor"),
             Conditions = node.Texts("conditions"),
             LegalBasis = node.Texts("legalBasis"),
             TimeLimit = timeLimit ?? new TimeLimit(null, null, null),
@@ -140,7 +141,7 @@ internal sealed partial class SeedReader
 
     private Bundle? ReadBundle(YamlNode node)
     {
-        node.AllowOnly("id", "name", "title", "summary", "aliases", "keywords", "steps", "sharedMaterials", "timeLimit",
+        node.AllowOnly("id", "name", "title", "summary", "aliases", "keywords", "notFor", "steps", "sharedMaterials", "timeLimit",
             "faqs", "tips", "onlineChannels", "servicePoints");
         var id = node.Text("id");
         var name = node.Text("name");
@@ -172,6 +173,7 @@ internal sealed partial class SeedReader
             Summary = summary,
             Aliases = node.Texts("aliases", required: true),
             Keywords = node.Texts("keywords"),
+            NotFor = node.Texts("notFor"),
             Steps = steps,
             SharedMaterials = shared,
             TimeLimit = ReadTimeLimit(node.Mapping("timeLimit")),

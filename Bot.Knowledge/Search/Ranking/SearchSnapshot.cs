@@ -5,24 +5,29 @@ using Bot.Knowledge.Search.Lexical;
 namespace Bot.Knowledge.Search.Ranking;
 
 /// <summary>
-/// Everything built from one set of documents: analysed fields, the BM25F index, the classifier and the
-/// pinyin reader over the catalogue's vocabulary. Immutable; a rebuild swaps in a new one.
+/// Everything built from one set of documents: analysed fields, the BM25F index, the classifier, the near
+/// misses and the pinyin reader over the catalogue's vocabulary. Immutable; a rebuild swaps in a new one.
 /// </summary>
 internal sealed class SearchSnapshot
 {
     private readonly HashSet<string> _latinWords;
+    private readonly IReadOnlyList<IReadOnlySet<string>> _notForWords;
     private readonly PinyinTransliterator _transliterator;
 
     private SearchSnapshot(
         IReadOnlyList<IndexedDocument> documents,
         Bm25FIndex lexical,
         ExampleClassifier classifier,
+        NearMisses nearMisses,
+        IReadOnlyList<IReadOnlySet<string>> notForWords,
         PinyinTransliterator transliterator,
         HashSet<string> latinWords)
     {
         Documents = documents;
         Lexical = lexical;
         Classifier = classifier;
+        NearMisses = nearMisses;
+        _notForWords = notForWords;
         _transliterator = transliterator;
         _latinWords = latinWords;
         Ordinals = documents.Select((d, i) => (d.Document.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
@@ -32,15 +37,25 @@ internal sealed class SearchSnapshot
 
     public Bm25FIndex Lexical { get; }
 
+    /// <summary>
+    /// Trained on the documents' examples plus one more class, <see cref="OutsideClass"/>, learnt from every
+    /// document's near misses: what people ask that looks like the catalogue but is not in it.
+    /// </summary>
     public ExampleClassifier Classifier { get; }
+
+    /// <summary>The classifier's class for "looks like a catalogue request but is none of them".</summary>
+    public int OutsideClass => Documents.Count;
+
+    public NearMisses NearMisses { get; }
 
     public IReadOnlyDictionary<string, int> Ordinals { get; }
 
-    public static SearchSnapshot Build(IReadOnlyList<SearchDocument> documents, TextAnalyzer analyzer)
+
+    public static SearchSnapshot Build(IReadOnlyList<SearchDocument> documents, TextAnalyzer analyzer, NearMisses nearMisses)
     {
         var indexed = documents
             .Select(d => new IndexedDocument(d, d.Fields
-                .Where(f => !string.IsNullOrWhiteSpace(f.Text) && f.Weight > 0)
+                .Where(IsPositiveExample)
                 .Select(f => new AnalyzedField(f.Name, f.Weight, analyzer.Analyze(f.Text)))
                 .ToList()))
             .ToList();
@@ -48,8 +63,18 @@ internal sealed class SearchSnapshot
         var lexical = Bm25FIndex.Build(indexed.Select(d => d.Fields).ToList(), analyzer.Lexicon.Idf);
         var examples = indexed
             .SelectMany((d, label) => d.Fields.Select(f => (label, f.Tokens)))
+            .Concat(documents.SelectMany(d => d.Fields.Where(IsNegativeExample)).Select(f => (indexed.Count, analyzer.Analyze(f.Text))))
             .ToList();
-        var classifier = ExampleClassifier.Train(examples, indexed.Count);
+        var classifier = ExampleClassifier.Train(examples, indexed.Count + 1);
+        var notForWords = documents.Select((d, i) =>
+        {
+            var positive = indexed[i].Fields.SelectMany(f => f.Tokens).Where(t => t.Kind == TokenKind.Word).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+            return (IReadOnlySet<string>)d.Fields.Where(IsNegativeExample)
+                .SelectMany(f => analyzer.Analyze(f.Text))
+                .Where(t => IsTellingWord(t) && !positive.Contains(t.Text))
+                .Select(t => t.Text)
+                .ToHashSet(StringComparer.Ordinal);
+        }).ToList();
 
         // The vocabulary pinyin may stand for: the catalogue's words first, then its single characters.
         var words = indexed.SelectMany(d => d.Fields).SelectMany(f => f.Tokens)
@@ -60,8 +85,23 @@ internal sealed class SearchSnapshot
             .Select(g => g.Key)
             .ToList();
         var latin = words.Where(w => w.All(char.IsAsciiLetterOrDigit)).ToHashSet(StringComparer.Ordinal);
-        return new SearchSnapshot(indexed, lexical, classifier, new PinyinTransliterator(analyzer.Lexicon.Pinyin, words), latin);
+        return new SearchSnapshot(indexed, lexical, classifier, nearMisses, notForWords, new PinyinTransliterator(analyzer.Lexicon.Pinyin, words), latin);
     }
+
+    /// <summary>
+    /// The query's informative words that occur in the document's near misses and nowhere in its own examples
+    /// ("考试" for 医师执业注册 when a curator recorded "医师资格考试什么时候考"): words that flip the request away from it.
+    /// </summary>
+    public IReadOnlyList<string> NotForWords(int document, IReadOnlyList<Token> query) =>
+        query.Where(t => IsTellingWord(t) && _notForWords[document].Contains(t.Text)).Select(t => t.Text).Distinct(StringComparer.Ordinal).ToList();
+
+    private static bool IsTellingWord(Token token) => token.Kind == TokenKind.Word && token.Text.Length >= 2 && token.Weight >= 0.5f;
+
+    /// <summary>A text people use to ask for the document (indexed, embedded, a positive class example).</summary>
+    public static bool IsPositiveExample(SearchField field) => !field.IsNegative && !string.IsNullOrWhiteSpace(field.Text) && field.Weight > 0;
+
+    /// <summary>A near miss recorded for the document.</summary>
+    public static bool IsNegativeExample(SearchField field) => field.IsNegative && !string.IsNullOrWhiteSpace(field.Text);
 
     /// <summary>
     /// Adds the Chinese reading of Latin runs the catalogue does not use ("sfz丢了" → "sfz丢了 身份证"),

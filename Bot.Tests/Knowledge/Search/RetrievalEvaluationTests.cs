@@ -8,8 +8,10 @@ using Xunit.Abstractions;
 namespace Bot.Tests.Knowledge.Search;
 
 /// <summary>
-/// Retrieval quality on the knowledge seed: dev.tsv (used while developing) and Data/heldout.tsv (written
-/// apart from it, never tuned on).
+/// Retrieval quality on the knowledge seed: dev.tsv (used while developing), Data/heldout.tsv and
+/// Data/heldout2.tsv (written apart from it and from the seed's aliases, never tuned on). Nothing out of scope
+/// or near the catalogue may be answered; wrong answers stay rare; the answered-right floors sit a margin
+/// below what the engine reaches, so that a regression shows.
 /// </summary>
 public sealed class RetrievalEvaluationTests(ITestOutputHelper output)
 {
@@ -27,6 +29,10 @@ public sealed class RetrievalEvaluationTests(ITestOutputHelper output)
         output.WriteLine(heldOut.Summary("held-out"));
         output.WriteLine(heldOut.Misses());
 
+        var heldOut2 = await EvaluationReport.RunAsync(search, LabelledQuery.ReadTsv(EvaluationFiles.TestData("heldout2.tsv")));
+        output.WriteLine(heldOut2.Summary("held-out 2"));
+        output.WriteLine(heldOut2.Misses());
+
         var dev = await EvaluationReport.RunAsync(search, LabelledQuery.ReadTsv(EvaluationFiles.DevSet()));
         output.WriteLine(dev.Summary("dev"));
         output.WriteLine(dev.Misses());
@@ -34,9 +40,16 @@ public sealed class RetrievalEvaluationTests(ITestOutputHelper output)
         Assert.Equal(86, documents.Count);
         Assert.True(dev.RecallAt3 >= 0.9, dev.Summary("dev"));
         Assert.Equal(0, dev.NoneAnswered);
-        Assert.True(heldOut.RecallAt3 >= 0.85, heldOut.Summary("held-out"));
-        Assert.Equal(0, heldOut.NoneAnswered);
-        Assert.True(heldOut.NoneRecall >= 0.8, heldOut.Summary("held-out"));
+        foreach (var (report, name, answeredRight) in new[] { (heldOut, "held-out", 0.38), (heldOut2, "held-out 2", 0.6) })
+        {
+            var summary = report.Summary(name);
+            Assert.Equal(0, report.NoneAnswered);
+            Assert.True(report.WrongAnswers <= 0.02 * report.InScopeCount, summary);
+            Assert.True(report.RecallAt3 >= 0.9, summary);
+            Assert.True(report.AnsweredCorrectRate >= answeredRight, summary);
+            Assert.True(report.ClarifyOffersRight >= 0.95, summary);
+            Assert.True(report.NoneRecall >= 0.8, summary);
+        }
     }
 
     /// <summary>
