@@ -19,7 +19,6 @@ builder.Services.AddConversations();
 builder.Services.AddApi();
 builder.Services.AddHealth();
 builder.Services.AddChannels();
-builder.Services.AddDoorplates();
 
 var app = builder.Build();
 

@@ -14,11 +14,6 @@ namespace Bot.Host.Doorplates;
 /// </summary>
 internal static class DoorplateEndpoints
 {
-    public static IServiceCollection AddDoorplates(this IServiceCollection services)
-    {
-        return services;
-    }
-
     public static IEndpointRouteBuilder MapDoorplates(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/d/{id}", Open).WithName("OpenDoorplate").WithTags("Doorplates").ExcludeFromDescription();
