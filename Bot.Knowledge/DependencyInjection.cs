@@ -1,5 +1,6 @@
 using Bot.Knowledge;
 using Bot.Knowledge.Catalog;
+using Bot.Knowledge.Curation;
 using Bot.Knowledge.Search;
 using Bot.Knowledge.Storage;
 using Bot.Knowledge.Text;
@@ -42,7 +43,12 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddScoped<KnowledgeStore>();
         services.AddSingleton<KnowledgeCatalog>();
         services.AddSingleton<IKnowledgeCatalog>(sp => sp.GetRequiredService<KnowledgeCatalog>());
+        services.AddSingleton<KnowledgeReloader>();
+        services.AddScoped(sp => new KnowledgePublisher(
+            sp.GetRequiredService<KnowledgeStore>(), sp.GetRequiredService<KnowledgeReloader>(), sp.GetRequiredService<IKnowledgeCatalog>()));
+        services.AddScoped(sp => new MissedQueryLog(sp.GetRequiredService<KnowledgeDbContext>(), sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<KnowledgeInitializer>();
+        services.AddHostedService<KnowledgeRefresher>();
         return services;
     }
 

@@ -14,5 +14,9 @@ public sealed class KnowledgeOptions
     /// <summary>Re-import the seed on start whenever its files changed since the last import.</summary>
     public bool ImportSeedOnStart { get; set; } = true;
 
+    /// <summary>How often a host checks whether knowledge was published elsewhere, in seconds.</summary>
+    [Range(1, 3600)]
+    public int RefreshSeconds { get; set; } = 10;
+
     public string ResolvedSeedPath => Path.IsPathRooted(SeedPath) ? SeedPath : Path.Combine(AppContext.BaseDirectory, SeedPath);
 }

@@ -14,6 +14,9 @@ internal static partial class LogMessages
     [LoggerMessage(1003, LogLevel.Critical, "The knowledge seed is invalid; refusing to start. {Problems}")]
     public static partial void SeedInvalid(this ILogger logger, string problems);
 
-    [LoggerMessage(1004, LogLevel.Information, "Knowledge base loaded: {Items} items, {Bundles} bundles")]
-    public static partial void KnowledgeLoaded(this ILogger logger, int items, int bundles);
+    [LoggerMessage(1004, LogLevel.Information, "Knowledge base loaded: {Items} items, {Bundles} bundles (revision {Revision})")]
+    public static partial void KnowledgeLoaded(this ILogger logger, int items, int bundles, long revision);
+
+    [LoggerMessage(1005, LogLevel.Warning, "Checking the knowledge revision failed; will retry")]
+    public static partial void RefreshFailed(this ILogger logger, Exception exception);
 }

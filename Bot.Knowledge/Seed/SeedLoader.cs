@@ -24,6 +24,18 @@ public static class SeedLoader
         return seed;
     }
 
+    /// <summary>
+    /// Checks an assembled knowledge base (e.g. with one item edited by a curator) with the seed's rules; problems of
+    /// elements that came from no file are reported under <paramref name="source"/>.
+    /// </summary>
+    public static void Validate(KnowledgeSeed seed, string source)
+    {
+        var problems = new SeedProblems();
+        new SeedValidator(seed, problems, new SeedLocations()).Validate();
+        if (problems.All.Count > 0)
+            throw new SeedValidationException(problems.All.Select(p => p.File == "?" ? p with { File = source } : p).ToList());
+    }
+
     private static string Required(string root, string name, SeedProblems problems)
     {
         var path = Path.Combine(root, name);

@@ -13,6 +13,8 @@ public sealed class KnowledgeDbContext(DbContextOptions<KnowledgeDbContext> opti
     internal DbSet<ItemRow> Items => Set<ItemRow>();
     internal DbSet<BundleRow> Bundles => Set<BundleRow>();
     internal DbSet<SeedImportRow> SeedImports => Set<SeedImportRow>();
+    internal DbSet<MissedQueryRow> MissedQueries => Set<MissedQueryRow>();
+    internal DbSet<KnowledgeRevisionRow> Revisions => Set<KnowledgeRevisionRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -56,6 +58,24 @@ public sealed class KnowledgeDbContext(DbContextOptions<KnowledgeDbContext> opti
             e.Property(x => x.Hash).HasColumnName("hash").HasMaxLength(64);
             e.Property(x => x.Items).HasColumnName("items");
             e.Property(x => x.ImportedAt).HasColumnName("imported_at");
+        });
+        modelBuilder.Entity<MissedQueryRow>(e =>
+        {
+            e.ToTable("knowledge_missed_queries").HasKey(x => x.Id).HasName("pk_knowledge_missed_queries");
+            e.Property(x => x.Id).HasColumnName("id").HasMaxLength(36);
+            // Stored as UTC ticks: orderable on SQLite too, which cannot sort DateTimeOffset.
+            e.Property(x => x.At).HasColumnName("at").HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+            e.Property(x => x.Channel).HasColumnName("channel").HasMaxLength(32);
+            e.Property(x => x.Query).HasColumnName("query");
+            e.Property(x => x.Decision).HasColumnName("decision").HasMaxLength(16);
+            e.Property(x => x.Candidates).HasColumnName("candidates");
+            e.Property(x => x.ResolvedWith).HasColumnName("resolved_with").HasMaxLength(32);
+        });
+        modelBuilder.Entity<KnowledgeRevisionRow>(e =>
+        {
+            e.ToTable("knowledge_revision").HasKey(x => x.Id).HasName("pk_knowledge_revision");
+            e.Property(x => x.Id).HasColumnName("id").ValueGeneratedNever();
+            e.Property(x => x.Revision).HasColumnName("revision");
         });
     }
 }

@@ -1,5 +1,4 @@
 using Bot.Knowledge.Catalog;
-using Bot.Knowledge.Search;
 using Bot.Knowledge.Seed;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -14,8 +13,7 @@ namespace Bot.Knowledge.Storage;
 /// </summary>
 internal sealed class KnowledgeInitializer(
     IServiceScopeFactory scopes,
-    KnowledgeCatalog catalog,
-    IKnowledgeSearch search,
+    KnowledgeReloader reloader,
     IOptions<KnowledgeOptions> options,
     ILogger<KnowledgeInitializer> logger) : IHostedService
 {
@@ -45,10 +43,7 @@ internal sealed class KnowledgeInitializer(
         {
             logger.SeedUnchanged(hash[..12]);
         }
-        var snapshot = await store.LoadAsync(cancellationToken);
-        await search.IndexAsync(SearchDocuments.From(snapshot.Items.Values, snapshot.Bundles.Values), cancellationToken);
-        catalog.Replace(snapshot);
-        logger.KnowledgeLoaded(snapshot.Items.Count, snapshot.Bundles.Count);
+        await reloader.ReloadAsync(store, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

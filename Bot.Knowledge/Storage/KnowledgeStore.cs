@@ -39,9 +39,36 @@ internal sealed class KnowledgeStore(KnowledgeDbContext db, TimeProvider time)
         db.Bundles.AddRange(seed.Bundles.Select(b => new BundleRow { Id = b.Id, Name = b.Name, Content = KnowledgeJson.Write(b), UpdatedAt = now }));
         db.SeedImports.Add(new SeedImportRow { Id = Guid.NewGuid().ToString(), Hash = hash, Items = seed.Items.Count, ImportedAt = now });
         await db.SaveChangesAsync(cancellationToken);
+        await BumpRevisionAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
     }
+
+    /// <summary>Stores one edited item and bumps the revision, in one transaction.</summary>
+    public async Task SaveItemAsync(ServiceItem item, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var content = KnowledgeJson.Write(item);
+        var now = time.GetUtcNow();
+        var updated = await db.Items.Where(i => i.Id == item.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(i => i.Content, content).SetProperty(i => i.Name, item.Name)
+            .SetProperty(i => i.DepartmentId, item.DepartmentId).SetProperty(i => i.UpdatedAt, now), cancellationToken);
+        if (updated == 0)
+        {
+            db.Items.Add(new ItemRow { Id = item.Id, DepartmentId = item.DepartmentId, Name = item.Name, Content = content, UpdatedAt = now });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        await BumpRevisionAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>The revision of the stored knowledge; every change increases it.</summary>
+    public Task<long> RevisionAsync(CancellationToken cancellationToken) =>
+        db.Revisions.AsNoTracking().Where(r => r.Id == 1).Select(r => r.Revision).FirstAsync(cancellationToken);
+
+    private Task<int> BumpRevisionAsync(CancellationToken cancellationToken) =>
+        db.Revisions.Where(r => r.Id == 1).ExecuteUpdateAsync(s => s.SetProperty(r => r.Revision, r => r.Revision + 1), cancellationToken);
 
     public async Task<KnowledgeSnapshot> LoadAsync(CancellationToken cancellationToken)
     {

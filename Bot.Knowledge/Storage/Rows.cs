@@ -43,3 +43,21 @@ internal sealed class SeedImportRow
     public int Items { get; set; }
     public DateTimeOffset ImportedAt { get; set; }
 }
+
+internal sealed class MissedQueryRow
+{
+    public required string Id { get; set; }
+    public DateTimeOffset At { get; set; }
+    public required string Channel { get; set; }
+    public required string Query { get; set; }
+    public required string Decision { get; set; }
+    public required string Candidates { get; set; }
+    public string? ResolvedWith { get; set; }
+}
+
+/// <summary>A counter bumped by every change to the knowledge, so that every host notices and reloads.</summary>
+internal sealed class KnowledgeRevisionRow
+{
+    public int Id { get; set; }
+    public long Revision { get; set; }
+}

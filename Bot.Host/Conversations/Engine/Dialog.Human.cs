@@ -1,3 +1,4 @@
+using Bot.Knowledge.Text;
 using Bot.Host.Conversations.Replies;
 
 namespace Bot.Host.Conversations.Engine;
@@ -54,7 +55,7 @@ internal sealed partial class Dialog
     {
         var state = turn.State;
         state.AwaitingErrorReport = false;
-        await store.AddErrorReportAsync(turn.ConversationId, state.Subject, state.LastAnswer, Privacy.PersonalData.Mask(note), cancellationToken);
+        await store.AddErrorReportAsync(turn.ConversationId, state.Subject, state.LastAnswer, PersonalData.Mask(note), cancellationToken);
         turn.Say(Reply.Message("已记录，谢谢您！管理员核实后会更正。还有什么要办的吗？", FollowUpButtonsOrStart(state.Subject)));
         logger.ErrorReported(state.Subject);
     }

@@ -12,6 +12,7 @@ internal sealed partial class Dialog
         var result = await search.SearchAsync(turn.Text, 5, cancellationToken);
         var top = result.Hits.Count > 0 ? result.Hits[0] : null;
         logger.TurnSearched(result.Decision, top?.Id, top?.Score ?? 0);
+        state.MissedQueryId = await missed.RecordAsync(turn.ChannelId, turn.Text, result, cancellationToken);
         switch (result.Decision)
         {
             case SearchDecision.Answer:
@@ -57,7 +58,7 @@ internal sealed partial class Dialog
     }
 
     /// <summary>A click on (or the name of) one of the candidates just offered.</summary>
-    private bool TrySelectCandidate(Turn turn)
+    private async Task<bool> TrySelectCandidateAsync(Turn turn, CancellationToken cancellationToken)
     {
         var state = turn.State;
         if (state.Candidates.Count == 0) return false;
@@ -71,6 +72,8 @@ internal sealed partial class Dialog
             || (Knowledge.Items.TryGetValue(id, out var item) && (turn.Text == item.Name || turn.Text == item.Title))
             || (Knowledge.Bundles.TryGetValue(id, out var bundle) && (turn.Text == bundle.Name || turn.Text == bundle.Title)));
         if (chosen is null || Hit(chosen) is not { } hit) return false;
+        if (state.MissedQueryId is { } missedId) await missed.ResolveAsync(missedId, chosen, cancellationToken);
+        state.MissedQueryId = null;
         Open(turn, hit, preAnswerFrom: null);
         return true;
     }

@@ -3,8 +3,9 @@ using Bot.Host.Conversations.Activities;
 using Bot.Host.Conversations.Replies;
 using Bot.Host.Conversations.State;
 using Bot.Host.Hosting;
-using Bot.Host.Privacy;
+using Bot.Knowledge.Text;
 using Bot.Knowledge.Catalog;
+using Bot.Knowledge.Curation;
 using Bot.Knowledge.Search;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,7 @@ internal sealed partial class Dialog(
     IKnowledgeCatalog catalog,
     IKnowledgeSearch search,
     ConversationStore store,
+    MissedQueryLog missed,
     TimeProvider time,
     IOptions<ConversationOptions> options,
     IOptions<SiteOptions> site,
@@ -95,7 +97,7 @@ internal sealed partial class Dialog(
             case Ask.MyTickets: MyTickets(turn); return;
         }
         if (state.PendingQuestion is not null && await TryAnswerAsync(turn, cancellationToken)) return;
-        if (TrySelectCandidate(turn)) return;
+        if (await TrySelectCandidateAsync(turn, cancellationToken)) return;
         NoteTownship(state, text);
         if (state.Subject is not null && await TryFollowUpAsync(turn, cancellationToken)) return;
         if (state.Subject is null && IsBareFollowUp(text))

@@ -21,6 +21,9 @@ public sealed class ConversationState
     /// <summary>The candidates offered by the last "您是想办A还是B？".</summary>
     public List<string> Candidates { get; set; } = [];
 
+    /// <summary>The missed-query record of the last none or clarify, resolved when the citizen picks a candidate.</summary>
+    public string? MissedQueryId { get; set; }
+
     /// <summary>Consecutive turns the assistant could not place.</summary>
     public int Misses { get; set; }
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Bot.Host.Privacy;
+namespace Bot.Knowledge.Text;
 
 /// <summary>Masks personal data (ID-card numbers, mobile and landline numbers) before text is logged or kept in a transcript.</summary>
 public static partial class PersonalData
