@@ -12,6 +12,9 @@ public sealed class WorkingCalendar(WorkingCalendarOptions options)
     private readonly HashSet<DateOnly> _holidays = [.. options.Holidays];
     private readonly HashSet<DateOnly> _extraWorkingDays = [.. options.ExtraWorkingDays];
 
+    /// <summary>The offset of the civil day from UTC.</summary>
+    public TimeSpan UtcOffset => _offset;
+
     public bool IsWorkingDay(DateOnly day) =>
         _extraWorkingDays.Contains(day) || (!_holidays.Contains(day) && !_weekend.Contains(day.DayOfWeek));
 
