@@ -68,6 +68,13 @@ internal sealed class QuartzDeadlineTimers(
         await scheduler.DeleteJob(JobKeyOf(ticketId, kind, cycle), cancellationToken);
     }
 
+    /// <summary>Whether the timer of <paramref name="stage"/> is still waiting to fire (a fired one-shot trigger is gone).</summary>
+    internal async Task<bool> IsPendingAsync(Guid ticketId, DeadlineKind kind, int cycle, DeadlineStage stage, CancellationToken cancellationToken)
+    {
+        var scheduler = await SchedulerAsync(cancellationToken);
+        return await scheduler.Exists(new TriggerKey($"{JobKeyOf(ticketId, kind, cycle).Name}/{stage}", Group), cancellationToken);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_factory is IAsyncDisposable disposable) await disposable.DisposeAsync();
