@@ -1,8 +1,11 @@
+using Bot.Handoff.Storage;
 using Bot.Host.Health;
 using Bot.Host.Hosting;
 using Bot.Host.Items;
 using Bot.Host.Places;
+using Bot.Host.Staff;
 using Bot.Host.Storage;
+using Bot.Host.Tickets;
 using Bot.Knowledge.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +13,8 @@ builder.AddRootConfiguration();
 
 builder.Services.AddStoreOptions();
 builder.Services.AddKnowledge(StoreSetup.Use(KnowledgeDbContext.MigrationsHistoryTable));
+builder.Services.AddHandoff(StoreSetup.Use(HandoffDbContext.MigrationsHistoryTable));
+builder.Services.AddStaff();
 builder.Services.AddApi();
 builder.Services.AddHealth();
 
@@ -17,11 +22,15 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
 
 app.MapOpenApi();
 app.MapHealth();
 app.MapItems();
 app.MapPlaces();
+app.MapStaff();
+app.MapCitizenTickets();
 
 return await app.RunOrExplainAsync();
 
