@@ -49,12 +49,8 @@ internal sealed class TicketService(
         var tickets = db.Tickets.AsNoTracking().Include(t => t.History).AsQueryable();
         if (query.Status is { } status) tickets = tickets.Where(t => t.Status == status);
         if (query.EscalatedOnly) tickets = tickets.Where(t => t.EscalationLevel > 0);
-        if (query.DepartmentId is { } department)
-        {
-            // Co-operating departments live in a JSON column: narrow in SQL by text, decide exactly in memory.
-            var pattern = $"%\"{department}\"%";
-            tickets = tickets.Where(t => t.LeadDepartmentId == department || EF.Functions.Like(EF.Property<string>(t, "_cooperatingDepartmentIds"), pattern));
-        }
+        // Dispatched tickets only; co-operating departments live in a JSON column, so that part is decided in memory.
+        if (query.DepartmentId is not null) tickets = tickets.Where(t => t.LeadDepartmentId != null);
         var list = await tickets.ToListAsync(cancellationToken);
         return list
             .Where(t => query.DepartmentId is null || t.LeadDepartmentId == query.DepartmentId || t.CooperatingDepartmentIds.Contains(query.DepartmentId))
