@@ -23,4 +23,15 @@ internal static partial class LogMessages
 
     [LoggerMessage(3104, LogLevel.Warning, "Direct Line request refused by the {Scope} rate limit")]
     public static partial void RateLimited(this ILogger logger, string scope);
+    [LoggerMessage(3010, LogLevel.Warning, "Development staff accounts are enabled: {Created} created (see the README; never in Production)")]
+    public static partial void DevelopmentAccountsCreated(this ILogger logger, int created);
+
+    [LoggerMessage(3011, LogLevel.Information, "Staff member {UserName} signed in as {Role}")]
+    public static partial void StaffSignedIn(this ILogger logger, string userName, string role);
+
+    [LoggerMessage(3012, LogLevel.Warning, "Staff sign-in refused for {UserName}")]
+    public static partial void StaffSignInRefused(this ILogger logger, string userName);
+
+    [LoggerMessage(3013, LogLevel.Information, "Staff member {UserName} signed out")]
+    public static partial void StaffSignedOut(this ILogger logger, string userName);
 }

@@ -1,13 +1,16 @@
+using Bot.Handoff.Storage;
+using Bot.Host.Channels;
 using Bot.Host.Checklists;
 using Bot.Host.Conversations;
-using Bot.Host.Channels;
 using Bot.Host.Doorplates;
 using Bot.Host.Health;
 using Bot.Host.Hosting;
 using Bot.Host.Items;
 using Bot.Host.Places;
 using Bot.Host.Search;
+using Bot.Host.Staff;
 using Bot.Host.Storage;
+using Bot.Host.Tickets;
 using Bot.Knowledge.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,7 +18,9 @@ builder.AddRootConfiguration();
 
 builder.Services.AddStoreOptions();
 builder.Services.AddKnowledge(StoreSetup.Use(KnowledgeDbContext.MigrationsHistoryTable));
+builder.Services.AddHandoff(StoreSetup.Use(HandoffDbContext.MigrationsHistoryTable));
 builder.Services.AddConversations();
+builder.Services.AddStaff();
 builder.Services.AddApi();
 builder.Services.AddHealth();
 builder.Services.AddChannels();
@@ -25,6 +30,8 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseChannels();
+app.UseAuthentication();
+app.UseAuthorization();
 
 app.MapOpenApi();
 app.MapHealth();
@@ -34,6 +41,8 @@ app.MapSearch();
 app.MapChecklists();
 app.MapChannels();
 app.MapDoorplates();
+app.MapStaff();
+app.MapCitizenTickets();
 
 return await app.RunOrExplainAsync();
 

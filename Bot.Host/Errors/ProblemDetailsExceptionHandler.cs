@@ -20,6 +20,18 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
                 Title = "Bad request",
                 Detail = bad.Message,
             },
+            Bot.Handoff.HandoffRuleException rule => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Not allowed now",
+                Detail = rule.Message,
+            },
+            Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Changed meanwhile",
+                Detail = "Someone else changed this at the same moment; reload and try again.",
+            },
             _ => null,
         };
         if (problem is null)

@@ -64,7 +64,7 @@ public sealed class StartupTests(PostgresCluster postgres)
 
     /// <summary>The types our own assemblies register (framework registrations are the framework's to test).</summary>
     private static IEnumerable<Type> RegisteredServiceTypes(IServiceProvider services) =>
-        typeof(Program).Assembly.GetTypes().Concat(typeof(SeedLoader).Assembly.GetTypes())
+        typeof(Program).Assembly.GetTypes().Concat(typeof(SeedLoader).Assembly.GetTypes()).Concat(typeof(Bot.Handoff.Storage.HandoffDbContext).Assembly.GetTypes())
             .Where(t => t is { IsClass: true, IsAbstract: false } || t.IsInterface)
             .Where(t => services.GetService<IServiceProviderIsService>()!.IsService(t));
 

@@ -21,10 +21,13 @@ public sealed class TestDatabase(string provider, string connectionString) : IDi
         ? new() { ["Store:Provider"] = "Postgres", ["Store:ConnectionString"] = ConnectionString }
         : new() { ["Store:Provider"] = "Sqlite", ["Store:SqlitePath"] = ConnectionString };
 
-    public void Configure(DbContextOptionsBuilder options)
+    public void Configure(DbContextOptionsBuilder options) => Configure(options, KnowledgeDbContext.MigrationsHistoryTable);
+
+    /// <summary>Points a library's DbContext at this database, with that library's migrations history table.</summary>
+    public void Configure(DbContextOptionsBuilder options, string migrationsHistoryTable)
     {
-        if (Provider == "postgres") options.UseNpgsql(ConnectionString, o => o.MigrationsHistoryTable(KnowledgeDbContext.MigrationsHistoryTable));
-        else options.UseSqlite($"Data Source={ConnectionString}", o => o.MigrationsHistoryTable(KnowledgeDbContext.MigrationsHistoryTable));
+        if (Provider == "postgres") options.UseNpgsql(ConnectionString, o => o.MigrationsHistoryTable(migrationsHistoryTable));
+        else options.UseSqlite($"Data Source={ConnectionString}", o => o.MigrationsHistoryTable(migrationsHistoryTable));
     }
 
     public void Dispose()

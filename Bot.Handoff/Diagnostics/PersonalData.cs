@@ -1,0 +1,38 @@
+using System.Text.RegularExpressions;
+
+namespace Bot.Handoff.Diagnostics;
+
+/// <summary>Masks personal data before it is shown to someone who may not see it, or written anywhere.</summary>
+public static partial class PersonalData
+{
+    /// <summary>
+    /// Masks a contact: a mobile number keeps its first 3 and last 4 digits (<c>138****5678</c>), a landline its area
+    /// code and last 2, an e-mail its first character and domain, anything else all but its first and last character.
+    /// </summary>
+    public static string MaskContact(string contact)
+    {
+        var text = contact.Trim();
+        var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
+        if (MobileNumber().IsMatch(text)) return $"{digits[^11..^8]}****{digits[^4..]}";
+        if (Landline().Match(text) is { Success: true } landline) return $"{landline.Groups[1].Value}-****{digits[^2..]}";
+        var at = text.IndexOf('@', StringComparison.Ordinal);
+        if (at > 0) return $"{text[0]}***{text[at..]}";
+        return text.Length <= 2 ? new string('*', text.Length) : $"{text[0]}{new string('*', text.Length - 2)}{text[^1]}";
+    }
+
+    /// <summary>Replaces every mobile number and 18-digit ID-card number in free text by its masked form.</summary>
+    public static string MaskText(string text) =>
+        Mobiles().Replace(IdCards().Replace(text, m => $"{m.Value[..6]}********{m.Value[^4..]}"), m => $"{m.Value[..3]}****{m.Value[^4..]}");
+
+    [GeneratedRegex(@"^\+?(86)?[\s-]?1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}$")]
+    private static partial Regex MobileNumber();
+
+    [GeneratedRegex(@"^(0\d{2,3})[\s-]?\d{7,8}$")]
+    private static partial Regex Landline();
+
+    [GeneratedRegex(@"(?<!\d)1[3-9]\d{9}(?!\d)")]
+    private static partial Regex Mobiles();
+
+    [GeneratedRegex(@"(?<!\d)\d{17}[\dXx](?!\d)")]
+    private static partial Regex IdCards();
+}
