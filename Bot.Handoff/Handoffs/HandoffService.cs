@@ -1,3 +1,4 @@
+using Bot.Knowledge.Text;
 using Bot.Handoff.Diagnostics;
 using Bot.Handoff.Notifications;
 using Bot.Handoff.Staff;
@@ -86,7 +87,7 @@ internal sealed class HandoffService(
     {
         if (await GetActiveAsync(conversationId, cancellationToken) is not { } handoff) return;
         string[] audience = handoff.SpecialistId is { } holder ? [$"user:{holder}"] : Specialists;
-        await notify.StaffAsync(new StaffNotice(StaffNoticeKind.CitizenMessage, handoff.Id.ToString(), audience, PersonalData.MaskText(text)),
+        await notify.StaffAsync(new StaffNotice(StaffNoticeKind.CitizenMessage, handoff.Id.ToString(), audience, PersonalData.Mask(text)),
             cancellationToken);
     }
 

@@ -1,3 +1,4 @@
+using Bot.Knowledge.Text;
 using Bot.Handoff.Diagnostics;
 using Bot.Handoff.Notifications;
 using Bot.Handoff.Ratings;

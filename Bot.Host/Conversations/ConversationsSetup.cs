@@ -1,3 +1,4 @@
+using Bot.Handoff.Notifications;
 using Bot.Host.Conversations.Engine;
 using Bot.Host.Conversations.State;
 using Bot.Host.Storage;
@@ -19,6 +20,7 @@ internal static class ConversationsSetup
         services.AddScoped<ConversationStore>();
         services.AddScoped<Dialog>();
         services.AddScoped<ITurnHandler, ConversationTurnHandler>();
+        services.AddSingleton<IHandoffNotifier, CitizenNotifier>();
         return services;
     }
 

@@ -11,8 +11,14 @@ internal static partial class ConversationLog
     [LoggerMessage(3202, LogLevel.Information, "Checklist given for {Subject} with {Materials} materials")]
     public static partial void ChecklistGiven(this ILogger logger, string subject, int materials);
 
-    [LoggerMessage(3203, LogLevel.Information, "Handoff request {Number} recorded ({Reason})")]
-    public static partial void HandoffRecorded(this ILogger logger, string number, string reason);
+    [LoggerMessage(3203, LogLevel.Information, "Handoff requested ({Reason}); {Waiting} waiting")]
+    public static partial void HandoffRequested(this ILogger logger, string reason, int waiting);
+
+    [LoggerMessage(3208, LogLevel.Warning, "No activity sink for channel {ChannelId}: a notice for the citizen could not be delivered")]
+    public static partial void NoSinkForChannel(this ILogger logger, string channelId);
+
+    [LoggerMessage(3207, LogLevel.Information, "Handoff requested outside office hours ({Reason}); a ticket was opened")]
+    public static partial void HandoffTicketOpened(this ILogger logger, string reason);
 
     [LoggerMessage(3204, LogLevel.Information, "Error report recorded for {Subject}")]
     public static partial void ErrorReported(this ILogger logger, string? subject);

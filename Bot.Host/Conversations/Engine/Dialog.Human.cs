@@ -1,34 +1,79 @@
-using Bot.Knowledge.Text;
+using System.Text.RegularExpressions;
+using Bot.Handoff.Handoffs;
+using Bot.Handoff.Staff;
+using Bot.Handoff.Tickets;
 using Bot.Host.Conversations.Replies;
+using Bot.Knowledge.Places;
+using Bot.Knowledge.Text;
 
 namespace Bot.Host.Conversations.Engine;
 
 internal sealed partial class Dialog
 {
     /// <summary>
-    /// Records a request for a human with everything a specialist needs (reason, masked transcript, the bot's
-    /// candidates, the situation answers) and tells the citizen honestly what happens next.
+    /// While a specialist holds the conversation (or it waits in the queue) the bot stays out of it: the citizen's
+    /// message goes to the console. Returns false when the bot should answer.
+    /// </summary>
+    private async Task<bool> RelayToHumanAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        if (await handoffs.GetActiveAsync(turn.ConversationId, cancellationToken) is not { } active) return false;
+        if (active.Status == HandoffStatus.Queued && turn.Text is "取消人工" or "取消转人工" or "不用人工了")
+        {
+            await handoffs.FailAsync(active.Id, "citizen-cancelled", cancellationToken);
+            turn.Say(Reply.Message("好的，已取消人工服务。您可以继续问我。", [Reply.Button("重新开始")]));
+            return true;
+        }
+        await handoffs.RelayFromCitizenAsync(turn.ConversationId, turn.Text, cancellationToken);
+        if (active.Status == HandoffStatus.Queued)
+            turn.Say(Reply.Message("您的消息已转给帮办导办专员，专员接入后会看到并回复您，请稍候。", [Reply.Button("取消人工")]));
+        return true;
+    }
+
+    /// <summary>
+    /// Hands the conversation to a specialist with everything they need (reason, masked transcript, the bot's
+    /// candidates, the situation answers, a callback number if the citizen gave one). Outside office hours it says so
+    /// honestly and opens a ticket, telling the citizen its number.
     /// </summary>
     private async Task HandOverAsync(Turn turn, string reason, CancellationToken cancellationToken)
     {
         var state = turn.State;
         var candidates = state.Subject is not null ? [state.Subject, .. state.Candidates] : state.Candidates.ToList();
-        var number = await store.AddHandoffRequestAsync(turn.ConversationId, turn.ChannelId, reason, new
-        {
-            transcript = state.Transcript,
-            candidates,
-            answers = state.Answers,
-            township = state.Township,
-        }, cancellationToken);
+        var contact = Phone().Match(turn.Text) is { Success: true } phone ? phone.Value : null;
+        var handoff = await handoffs.InitiateAsync(new HandoffRequest(
+            turn.ConversationId, turn.ChannelId, reason,
+            state.Transcript,
+            candidates, state.Answers, contact), cancellationToken);
         state.Misses = 0;
         var why = reason == "not-found-repeatedly" ? "我几次都没能准确回答您，很抱歉。" : "";
+        if (IsOfficeHours())
+        {
+            var waiting = (await handoffs.QueueAsync(cancellationToken)).Count;
+            turn.Say(Reply.Message(
+                $"{why}正在为您转接帮办导办专员，您前面还有{Math.Max(0, waiting - 1)}位，请稍候。专员接入后会在这里和您对话。" +
+                (contact is null ? "如方便，可以留下手机号，万一断线我们会回电。" : ""),
+                [Reply.Button("取消人工")]));
+            state.LastAnswer = $"handoff:{handoff.Id}";
+            logger.HandoffRequested(reason, waiting);
+            return;
+        }
+        var ticket = await handoffs.ConvertToTicketAsync(handoff.Id, TicketCategory.Help,
+            $"非工作时间的人工服务请求（{reason}）", Actor.System, cancellationToken);
         turn.Say(Reply.Message(
-            $"{why}已为您登记人工服务请求，编号 **{number}**。帮办导办专员会在工作时间（周一至周五 08:30-12:00、14:30-18:00）通过本对话联系您；" +
-            "如方便，可以留下联系电话，我们会回电。着急的话也可以拨打 12345 政务服务便民热线。",
-            [Reply.Button("继续问问题"), Reply.Button("重新开始")]));
-        state.LastAnswer = $"handoff:{number}";
-        logger.HandoffRecorded(number, reason);
+            $"{why}现在不是工作时间（周一至周五 08:30-12:00、14:30-18:00），帮办导办专员暂时不在线。" +
+            $"已为您登记工单，编号 **{ticket?.Number}**，工作人员会在下一个工作日内处理并联系您。" +
+            (contact is null ? "请留下手机号，方便我们回电；" : "我们会按您留下的电话回电；") +
+            "您可以随时发“我的工单”查看进度，着急可拨打 12345 政务服务便民热线。",
+            [Reply.Button("我的工单"), Reply.Button("重新开始")]));
+        state.LastAnswer = $"ticket:{ticket?.Number}";
+        logger.HandoffTicketOpened(reason);
     }
+
+    /// <summary>Office hours are the county service centre's: when nobody staffs the desk, no specialist can take over.</summary>
+    private bool IsOfficeHours() =>
+        Knowledge.ServicePoints.Values.FirstOrDefault(p => p.Kind == ServicePointKind.Center) is not { } center || PlaceFinder.IsOpen(center, LocalNow());
+
+    [GeneratedRegex(@"(?<!\d)1[3-9]\d{9}(?!\d)")]
+    private static partial Regex Phone();
 
     private async Task NotHelpfulAsync(Turn turn, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Bot.Handoff.Handoffs;
 using Bot.Host.Conversations.Activities;
 using Bot.Host.Conversations.Replies;
 using Bot.Host.Conversations.State;
@@ -21,6 +22,7 @@ internal sealed partial class Dialog(
     IKnowledgeSearch search,
     ConversationStore store,
     MissedQueryLog missed,
+    IHandoffService handoffs,
     TimeProvider time,
     IOptions<ConversationOptions> options,
     IOptions<SiteOptions> site,
@@ -44,6 +46,7 @@ internal sealed partial class Dialog(
                 return;
             case ActivityTypes.Message:
                 await OnMessageAsync(turn, cancellationToken);
+                foreach (var reply in turn.Replies.Where(r => r.Text is not null)) Remember(turn.State, "bot", reply.Text!);
                 return;
             default:
                 return; // typing, endOfConversation…: nothing to say
@@ -79,6 +82,7 @@ internal sealed partial class Dialog(
         var state = turn.State;
         var text = turn.Text;
         if (!Admit(turn)) return;
+        if (await RelayToHumanAsync(turn, cancellationToken)) return;
         Remember(state, "user", text);
 
         if (state.AwaitingErrorReport)
@@ -146,7 +150,7 @@ internal sealed partial class Dialog(
 
     private void Remember(ConversationState state, string role, string text)
     {
-        state.Transcript.Add(new TranscriptLine(time.GetUtcNow(), role, PersonalData.Mask(text)));
+        state.Transcript.Add(new TranscriptLine(role, PersonalData.Mask(text), time.GetUtcNow()));
         if (state.Transcript.Count > Options.TranscriptLines) state.Transcript.RemoveRange(0, state.Transcript.Count - Options.TranscriptLines);
         if (role == "user") state.LastText = PersonalData.Mask(text);
     }

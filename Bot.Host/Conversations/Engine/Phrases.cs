@@ -40,7 +40,10 @@ internal static class Phrases
         foreach (var (ask, words) in Commands)
         {
             if (words.Any(w => bare == w || (bare.Length <= w.Length + 3 && bare.Contains(w, StringComparison.Ordinal)))) return ask;
-            if (ask == Ask.ErrorReport && words.Any(w => bare.StartsWith(w, StringComparison.Ordinal))) return ask;
+            // "纠错：窗口号写错了", "转人工，我电话138…": the command comes first, details follow.
+            // ("人工智能是什么" is not a request for a human: only the longer human words count as a prefix.)
+            if (ask is Ask.ErrorReport or Ask.Human
+                && words.Any(w => (ask == Ask.ErrorReport || w.Length >= 3) && bare.StartsWith(w, StringComparison.Ordinal))) return ask;
         }
         return Ask.None;
     }

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bot.Host.Conversations.State;
 
-/// <summary>Conversation state, shareable checklists and what citizens report (errors, requests for a human).</summary>
+/// <summary>Conversation state, shareable checklists and the errors citizens report.</summary>
 public sealed class ConversationDbContext(DbContextOptions<ConversationDbContext> options) : DbContext(options)
 {
     public const string MigrationsHistoryTable = "__conversation_migrations";
@@ -10,7 +10,6 @@ public sealed class ConversationDbContext(DbContextOptions<ConversationDbContext
     internal DbSet<ConversationRow> Conversations => Set<ConversationRow>();
     internal DbSet<ChecklistRow> Checklists => Set<ChecklistRow>();
     internal DbSet<ErrorReportRow> ErrorReports => Set<ErrorReportRow>();
-    internal DbSet<HandoffRequestRow> HandoffRequests => Set<HandoffRequestRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -39,16 +38,6 @@ public sealed class ConversationDbContext(DbContextOptions<ConversationDbContext
             e.Property(x => x.SubjectId).HasColumnName("subject_id").HasMaxLength(32);
             e.Property(x => x.AnswerShown).HasColumnName("answer_shown");
             e.Property(x => x.Note).HasColumnName("note");
-            e.Property(x => x.CreatedAt).HasColumnName("created_at");
-        });
-        modelBuilder.Entity<HandoffRequestRow>(e =>
-        {
-            e.ToTable("handoff_requests").HasKey(x => x.Id).HasName("pk_handoff_requests");
-            e.Property(x => x.Id).HasColumnName("id").HasMaxLength(36);
-            e.Property(x => x.ConversationId).HasColumnName("conversation_id").HasMaxLength(128);
-            e.Property(x => x.ChannelId).HasColumnName("channel_id").HasMaxLength(32);
-            e.Property(x => x.Reason).HasColumnName("reason").HasMaxLength(64);
-            e.Property(x => x.Details).HasColumnName("details");
             e.Property(x => x.CreatedAt).HasColumnName("created_at");
         });
     }

@@ -27,13 +27,3 @@ internal sealed class ErrorReportRow
     public required string Note { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }
-
-internal sealed class HandoffRequestRow
-{
-    public required string Id { get; set; }
-    public required string ConversationId { get; set; }
-    public required string ChannelId { get; set; }
-    public required string Reason { get; set; }
-    public required string Details { get; set; }
-    public DateTimeOffset CreatedAt { get; set; }
-}

@@ -1,3 +1,5 @@
+using Bot.Handoff.Handoffs;
+
 namespace Bot.Host.Conversations.State;
 
 /// <summary>
@@ -42,9 +44,6 @@ public sealed class ConversationState
 
     public string? LastText { get; set; }
 
-    /// <summary>The latest turns, masked, for a human who takes over.</summary>
+    /// <summary>The latest turns, masked before they are kept, for a human who takes over.</summary>
     public List<TranscriptLine> Transcript { get; set; } = [];
 }
-
-/// <summary>One line of the kept transcript; personal data is masked before it is stored.</summary>
-public sealed record TranscriptLine(DateTimeOffset At, string Role, string Text);

@@ -65,18 +65,6 @@ internal sealed class ConversationStore(ConversationDbContext db, TimeProvider t
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Records a request for a human with what the specialist needs; returns its reference number.</summary>
-    public async Task<string> AddHandoffRequestAsync(string conversationId, string channelId, string reason, object details, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        var id = $"H{now:yyMMdd}-{RandomNumberGenerator.GetInt32(0, 1_000_000):D6}";
-        db.HandoffRequests.Add(new HandoffRequestRow
-        {
-            Id = id, ConversationId = conversationId, ChannelId = channelId, Reason = reason, Details = JsonSerializer.Serialize(details, Json), CreatedAt = now,
-        });
-        await db.SaveChangesAsync(cancellationToken);
-        return id;
-    }
 
     /// <summary>10 characters from an alphabet without look-alikes: short enough to read out, too many to guess.</summary>
     private static string NewChecklistId() => RandomNumberGenerator.GetString("23456789abcdefghjkmnpqrstuvwxyz", 10);

@@ -32,7 +32,7 @@ public sealed class CurationAndRevision : Migration
                 revision = t.Column<long>(nullable: false),
             },
             constraints: t => t.PrimaryKey("pk_knowledge_revision", x => x.id));
-        migrationBuilder.InsertData("knowledge_revision", ["id", "revision"], [1, 0L]);
+        migrationBuilder.Sql("INSERT INTO knowledge_revision (id, revision) VALUES (1, 0)");
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)

@@ -17,7 +17,7 @@ public sealed class ConversationFlowTests(PostgresCluster postgres) : IAsyncLife
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync("postgres", postgres);
-        _host = new GovDoorplateFactory(_database.HostSettings());
+        _host = new GovDoorplateFactory(_database.HostSettings(), ShiftedTimeProvider.MondayMorning());
         _ = _host.Services; // start the host
     }
 
@@ -127,7 +127,7 @@ public sealed class ConversationFlowTests(PostgresCluster postgres) : IAsyncLife
         await chat.SayAsync("被偷或被抢");
 
         await _host.DisposeAsync();
-        _host = new GovDoorplateFactory(_database.HostSettings());
+        _host = new GovDoorplateFactory(_database.HostSettings(), ShiftedTimeProvider.MondayMorning());
         var resumed = new Chat(_host.Services, chat.ConversationId);
 
         var replies = await resumed.SayAsync("户口在本县");
@@ -231,18 +231,7 @@ public sealed class ConversationFlowTests(PostgresCluster postgres) : IAsyncLife
         Assert.DoesNotContain("您要办的是", first.AllText());
 
         var second = await chat.SayAsync("给我讲个笑话吧");
-        Assert.Contains("已为您登记人工服务请求", second.AllText());
-    }
-
-    [Fact]
-    public async Task Asking_for_a_human_records_the_request_with_a_number()
-    {
-        var chat = NewChat();
-        await chat.SayAsync("身份证丢了怎么办");
-
-        var replies = await chat.SayAsync("转人工");
-
-        Assert.Matches(@"编号 \*\*H\d{6}-\d{6}\*\*", replies.AllText());
+        Assert.Contains("正在为您转接帮办导办专员", second.AllText());
     }
 
     [Fact]
@@ -263,6 +252,17 @@ public sealed class ConversationFlowTests(PostgresCluster postgres) : IAsyncLife
         Assert.Equal("GA-02", report.SubjectId);
         Assert.Equal("places:GA-02", report.AnswerShown);
         Assert.Contains("138****5678", report.Note);
+    }
+
+    [Fact]
+    public async Task An_error_report_with_its_description_in_one_message_is_stored_at_once()
+    {
+        var chat = NewChat();
+        await chat.SayAsync("身份证丢了怎么办");
+
+        var thanks = await chat.SayAsync("纠错：工本费写错了");
+
+        Assert.Contains("已记录", thanks.AllText());
     }
 
     [Theory]

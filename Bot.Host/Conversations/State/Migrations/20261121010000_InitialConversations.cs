@@ -45,23 +45,10 @@ public sealed class InitialConversations : Migration
                 created_at = t.Column<DateTimeOffset>(nullable: false),
             },
             constraints: t => t.PrimaryKey("pk_error_reports", x => x.id));
-        migrationBuilder.CreateTable(
-            name: "handoff_requests",
-            columns: t => new
-            {
-                id = t.Column<string>(maxLength: 36, nullable: false),
-                conversation_id = t.Column<string>(maxLength: 128, nullable: false),
-                channel_id = t.Column<string>(maxLength: 32, nullable: false),
-                reason = t.Column<string>(maxLength: 64, nullable: false),
-                details = t.Column<string>(nullable: false),
-                created_at = t.Column<DateTimeOffset>(nullable: false),
-            },
-            constraints: t => t.PrimaryKey("pk_handoff_requests", x => x.id));
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        migrationBuilder.DropTable("handoff_requests");
         migrationBuilder.DropTable("error_reports");
         migrationBuilder.DropTable("checklists");
         migrationBuilder.DropTable("conversations");
