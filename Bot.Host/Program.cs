@@ -2,6 +2,7 @@ using Bot.Handoff.Storage;
 using Bot.Host.Channels;
 using Bot.Host.Checklists;
 using Bot.Host.Conversations;
+using Bot.Host.Curation;
 using Bot.Host.Doorplates;
 using Bot.Host.Health;
 using Bot.Host.Hosting;
@@ -43,6 +44,7 @@ app.MapChannels();
 app.MapDoorplates();
 app.MapStaff();
 app.MapCitizenTickets();
+app.MapCuration();
 
 return await app.RunOrExplainAsync();
 

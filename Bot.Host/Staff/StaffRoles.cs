@@ -26,6 +26,9 @@ internal static class StaffRoles
     /// <summary>Resolve: the specialist (not dispatched) or the lead department (dispatched).</summary>
     public const string Resolvers = $"{Specialist},{Handler},{Supervisor},{Admin}";
 
+    /// <summary>The knowledge base: missed queries, error reports, publishing items.</summary>
+    public const string Curators = $"{Curator},{Admin}";
+
     /// <summary>督办: the escalation list.</summary>
     public const string Supervisors = $"{Supervisor},{Admin}";
 }

@@ -27,3 +27,6 @@ internal sealed class ErrorReportRow
     public required string Note { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }
+
+/// <summary>An error a citizen reported (找茬) about an answer, for curators; the note is masked.</summary>
+public sealed record ErrorReport(string Id, DateTimeOffset At, string ConversationId, string? SubjectId, string? AnswerShown, string Note);

@@ -66,6 +66,14 @@ internal sealed class ConversationStore(ConversationDbContext db, TimeProvider t
     }
 
 
+    /// <summary>The latest error reports (找茬), newest first.</summary>
+    public async Task<IReadOnlyList<ErrorReport>> ErrorReportsAsync(int take, CancellationToken cancellationToken)
+    {
+        var rows = await db.ErrorReports.AsNoTracking().ToListAsync(cancellationToken);
+        return rows.OrderByDescending(r => r.CreatedAt).Take(take)
+            .Select(r => new ErrorReport(r.Id, r.CreatedAt, r.ConversationId, r.SubjectId, r.AnswerShown, r.Note)).ToList();
+    }
+
     /// <summary>10 characters from an alphabet without look-alikes: short enough to read out, too many to guess.</summary>
     private static string NewChecklistId() => RandomNumberGenerator.GetString("23456789abcdefghjkmnpqrstuvwxyz", 10);
 }
