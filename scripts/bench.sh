@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the benchmarks (bench/Bot.Bench) and prints their figures. Starts a private PostgreSQL cluster
 # on 127.0.0.1 and a free port for the PostgreSQL runs, and removes it afterwards.
-# Usage: scripts/bench.sh [turn|search] [--conversations N]
+# Usage: scripts/bench.sh [turn|search|eval] [options], e.g. turn --conversations N, search --synthetic 100000,
+# eval [file.tsv] --kfold (the pg_trgm baseline runs on the cluster; pg_trgm ships with Debian's postgresql-15).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

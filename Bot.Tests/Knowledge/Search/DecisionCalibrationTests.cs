@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bot.Knowledge.Search;
+using Bot.Knowledge.Search.Evaluation;
 using Bot.Knowledge.Search.Ranking;
 using Bot.Tests.Knowledge.Search.Evaluation;
 using Xunit.Abstractions;
@@ -21,27 +22,7 @@ public sealed class DecisionCalibrationTests(ITestOutputHelper output)
         var seed = EvaluationFiles.SeedDirectory();
 
         var documents = SeedDocuments.Load(seed);
-        var queries = new List<LabelledQuery>();
-        var reduced = documents.Select(d =>
-        {
-            var aliasOrdinal = 0;
-            var faqOrdinal = 0;
-            var kept = new List<SearchField>();
-            foreach (var field in d.Fields)
-            {
-                if ((field.Name == "alias" && aliasOrdinal++ % 4 == 1) || (field.Name == "faq" && faqOrdinal++ % 3 == 1))
-                {
-                    queries.Add(new LabelledQuery(field.Text, [d.Id], "item"));
-                }
-                else
-                {
-                    kept.Add(field);
-                }
-            }
-
-            return d with { Fields = kept };
-        }).ToList();
-        queries.AddRange(LabelledQuery.ReadTsv(EvaluationFiles.TestData("calibration-none.tsv")));
+        var (reduced, queries) = HeldOutSplit.ForCalibration(documents, LabelledQuery.ReadTsv(EvaluationFiles.TestData("calibration-none.tsv")));
 
         using var search = RetrievalEvaluationTests.CreateSearch();
         await search.IndexAsync(reduced);
@@ -141,8 +122,6 @@ public sealed class DecisionCalibrationTests(ITestOutputHelper output)
         NearMissSimilarity = o.NearMissSimilarity,
     };
 
-    private const double InScopeShare = 0.65;
-
     private sealed record Ranked(bool ExpectsNone, IReadOnlyList<DecisionPolicy.Candidate> Candidates, bool TopRight, bool Top3Right);
 
     private static Ranked Rank(LabelledQuery query, IReadOnlyList<SearchHit> hits, DecisionOptions weights)
@@ -159,39 +138,9 @@ public sealed class DecisionCalibrationTests(ITestOutputHelper output)
             ranked.Take(3).Any(h => query.Expected.Contains(h.Id)));
     }
 
-    /// <summary>
-    /// Right decisions count 1, and a right answer 1.25 (it spares the citizen a question); answering with a
-    /// wrong document or answering out-of-scope costs 3 (it misleads). In-scope queries weigh
-    /// <see cref="InScopeShare"/> of the total however many of each there are: most people at a service
-    /// centre's door do want a service, and a needless "none" sends them away while a clarification of an
-    /// out-of-scope request only costs one more turn.
-    /// </summary>
-    private static double Utility(List<Ranked> ranked, DecisionOptions options)
-    {
-        double inScope = 0, outOfScope = 0;
-        int inScopeCount = 0, outOfScopeCount = 0;
-        foreach (var r in ranked)
-        {
-            var decision = DecisionPolicy.Decide(r.Candidates, options).Decision;
-            if (r.ExpectsNone)
-            {
-                outOfScopeCount++;
-                outOfScope += decision == SearchDecision.None ? 1 : decision == SearchDecision.Answer ? -3 : 0;
-            }
-            else
-            {
-                inScopeCount++;
-                inScope += decision switch
-                {
-                    SearchDecision.Answer => r.TopRight ? 1.25 : -3,
-                    SearchDecision.Clarify => r.Top3Right ? 1 : 0,
-                    _ => 0,
-                };
-            }
-        }
-
-        return (InScopeShare * inScope / Math.Max(1, inScopeCount)) + ((1 - InScopeShare) * outOfScope / Math.Max(1, outOfScopeCount));
-    }
+    /// <summary>The shared calibration objective (<see cref="DecisionUtility"/>), for the decisions these options make.</summary>
+    private static double Utility(List<Ranked> ranked, DecisionOptions options) => DecisionUtility.Score(
+        ranked.Select(r => new CalibrationOutcome(r.ExpectsNone, DecisionPolicy.Decide(r.Candidates, options).Decision, r.TopRight, r.Top3Right)));
 
     private static string Describe(DecisionOptions o) => string.Format(CultureInfo.InvariantCulture,
         "weights lexical {0:F2} vector {1:F2} classifier {2:F2}; answer >= {3:F3} with margin {4:F2}, or >= {6:F3} with relative lead {7:F2}; clarify >= {5:F3}; near miss none from {8:F2}",

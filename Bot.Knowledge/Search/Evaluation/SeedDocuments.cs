@@ -1,10 +1,10 @@
-using Bot.Knowledge.Search;
 using Bot.Knowledge.Seed;
 
-namespace Bot.Tests.Knowledge.Search.Evaluation;
+namespace Bot.Knowledge.Search.Evaluation;
 
 /// <summary>The search documents the host indexes, built from the validated seed.</summary>
-internal static class SeedDocuments
+public static class SeedDocuments
 {
+    /// <summary>Loads and validates <paramref name="seedDirectory"/> as the host does and returns what it indexes.</summary>
     public static IReadOnlyList<SearchDocument> Load(string seedDirectory) => SearchDocuments.From(SeedLoader.Load(seedDirectory));
 }
