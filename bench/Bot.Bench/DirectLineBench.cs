@@ -21,39 +21,44 @@ internal static class DirectLineBench
     public static async Task<int> RunAsync(BenchSettings settings)
     {
         var sqlite = Path.Combine(Path.GetTempPath(), $"govdoorplate-bench-{Guid.NewGuid():N}.db");
+        var stores = new List<(string Name, Dictionary<string, string?> Settings)>
+        {
+            ("SQLite", new() { ["Store:Provider"] = "Sqlite", ["Store:SqlitePath"] = sqlite }),
+        };
+        if (Environment.GetEnvironmentVariable("BENCH_POSTGRES") is { Length: > 0 } postgres)
+            stores.Add(("PostgreSQL", new() { ["Store:Provider"] = "Postgres", ["Store:ConnectionString"] = postgres }));
         try
         {
             await using var bare = await StartBareAsync();
-            await using var host = new DirectLineBenchHost(sqlite).Start();
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             {
                 Timeout = TimeSpan.FromSeconds(60),
             };
             var bareUrl = new Uri(bare.Urls.First() + "/noop");
-
-            // Warm both servers (JIT, connection pools, SQLite file) so that the first phase is not penalised.
             await Phase(new DeliveryStats("warm-up"), 20, 3, settings.PhaseTimeout, (s, t, c) => BareAsync(http, bareUrl, s, t, c));
-            await Phase(new DeliveryStats("warm-up"), 20, 3, settings.PhaseTimeout, (s, t, c) => ConversationAsync(http, host.Address, null, s, t, c));
-
-            var results = new List<DeliveryStats>
+            var ceiling = await Phase(new DeliveryStats("bare ASP.NET endpoint (POST, does nothing)"), settings.Conversations, settings.Turns,
+                settings.PhaseTimeout, (s, t, c) => BareAsync(http, bareUrl, s, t, c));
+            var results = new List<DeliveryStats> { ceiling };
+            var handler = "?";
+            foreach (var (store, storeSettings) in stores)
             {
-                await Phase(new DeliveryStats("bare ASP.NET endpoint (POST, does nothing)"), settings.Conversations, settings.Turns, settings.PhaseTimeout,
-                    (s, t, c) => BareAsync(http, bareUrl, s, t, c)),
-                await Phase(new DeliveryStats("Direct Line, WebSocket"), settings.Conversations, settings.Turns, settings.PhaseTimeout,
-                    (s, t, c) => ConversationAsync(http, host.Address, null, s, t, c)),
-                await Phase(new DeliveryStats($"Direct Line, polling every {settings.PollMilliseconds} ms"), settings.Conversations, settings.Turns, settings.PhaseTimeout,
-                    (s, t, c) => ConversationAsync(http, host.Address, settings.PollMilliseconds, s, t, c)),
-            };
+                await using var host = new DirectLineBenchHost(storeSettings).Start();
+                handler = host.Handler;
+                // Warm the host (JIT, connection pools, the store) so that the first phase is not penalised.
+                await Phase(new DeliveryStats("warm-up"), 20, 3, settings.PhaseTimeout, (s, t, c) => ConversationAsync(http, host.Address, null, s, t, c));
+                results.Add(await Phase(new DeliveryStats($"Direct Line, WebSocket, {store}"), settings.Conversations, settings.Turns, settings.PhaseTimeout,
+                    (s, t, c) => ConversationAsync(http, host.Address, null, s, t, c)));
+                results.Add(await Phase(new DeliveryStats($"Direct Line, polling every {settings.PollMilliseconds} ms, {store}"), settings.Conversations,
+                    settings.Turns, settings.PhaseTimeout, (s, t, c) => ConversationAsync(http, host.Address, settings.PollMilliseconds, s, t, c)));
+            }
 
-            Console.WriteLine($"{settings.Conversations} concurrent conversations x {settings.Turns} turns, loopback, {Environment.ProcessorCount} cores, SQLite store");
-            Console.WriteLine($"turn handler: {host.Handler}");
+            Console.WriteLine($"{settings.Conversations} concurrent conversations x {settings.Turns} turns, loopback, {Environment.ProcessorCount} cores, " +
+                $"stores: {string.Join(", ", stores.Select(s => s.Name))}" + (stores.Count == 1 ? " (set BENCH_POSTGRES, or use scripts/bench.sh, for PostgreSQL)" : ""));
+            Console.WriteLine($"turn handler: {handler}");
             Console.WriteLine();
             Console.WriteLine(DeliveryStats.Header);
-            foreach (var stats in results) Console.WriteLine(stats.Row());
-            Console.WriteLine();
-            Console.WriteLine(System.FormattableString.Invariant(
-                $"WebSocket turn throughput = {results[1].Throughput / results[0].Throughput:P0} of the bare endpoint; polling = {results[2].Throughput / results[0].Throughput:P0}"));
-            return 0;
+            foreach (var stats in results) Console.WriteLine(stats.Row(ceiling.Throughput));
+            return results.Sum(r => r.Faults) == 0 ? 0 : 1;
         }
         finally
         {

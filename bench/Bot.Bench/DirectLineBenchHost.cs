@@ -10,10 +10,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Bot.Bench;
 
 /// <summary>
-/// The real GovDoorplate host on Kestrel (loopback, free port) with a throw-away SQLite store. Uses the registered
+/// The real GovDoorplate host on Kestrel (loopback, free port) on the given store (a throw-away SQLite file, or the
+/// PostgreSQL database of BENCH_POSTGRES). Uses the registered
 /// <see cref="ITurnHandler"/> when there is one, otherwise an echo handler; <see cref="Handler"/> says which.
 /// </summary>
-internal sealed class DirectLineBenchHost(string sqlitePath) : WebApplicationFactory<Program>
+internal sealed class DirectLineBenchHost(IReadOnlyDictionary<string, string?> store) : WebApplicationFactory<Program>
 {
     public const string Secret = "bench-channel-secret-0123456789abcdefghij";
 
@@ -32,10 +33,8 @@ internal sealed class DirectLineBenchHost(string sqlitePath) : WebApplicationFac
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Benchmark");
-        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(store).AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Store:Provider"] = "Sqlite",
-            ["Store:SqlitePath"] = sqlitePath,
             ["DirectLine:Secret"] = Secret,
             ["DirectLine:ActivitiesPerConversationPerMinute"] = "100000",
             ["DirectLine:RequestsPerAddressPerMinute"] = "1000000",
