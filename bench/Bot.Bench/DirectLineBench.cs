@@ -42,7 +42,7 @@ internal static class DirectLineBench
             var handler = "?";
             foreach (var (store, storeSettings) in stores)
             {
-                await using var host = new DirectLineBenchHost(storeSettings).Start();
+                await using var host = new DirectLineBenchHost(storeSettings, settings.EchoHandler).Start();
                 handler = host.Handler;
                 // Warm the host (JIT, connection pools, the store) so that the first phase is not penalised.
                 await Phase(new DeliveryStats("warm-up"), 20, 3, settings.PhaseTimeout, (s, t, c) => ConversationAsync(http, host.Address, null, s, t, c));
