@@ -23,4 +23,7 @@ internal static partial class LogMessages
 
     [LoggerMessage(3104, LogLevel.Warning, "Direct Line request refused by the {Scope} rate limit")]
     public static partial void RateLimited(this ILogger logger, string scope);
+
+    [LoggerMessage(3105, LogLevel.Warning, "A group commit of {Appends} Direct Line appends failed; writing them one by one")]
+    public static partial void BatchFailed(this ILogger logger, int appends, Exception exception);
 }

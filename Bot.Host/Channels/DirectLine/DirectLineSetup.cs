@@ -33,6 +33,8 @@ internal static class DirectLineSetup
             options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
             options.AddInterceptors(new SqliteTuning());
         });
+        services.AddSingleton<TranscriptWriter>();
+        services.AddHostedService(provider => provider.GetRequiredService<TranscriptWriter>());
         services.AddScoped<DirectLineStore>();
         services.AddScoped<DirectLineTurns>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivitySink, DirectLineActivitySink>());

@@ -1,5 +1,4 @@
 using Bot.Host.Channels.DirectLine.Storage;
-using Bot.Host.Channels.DirectLine.Streaming;
 using Bot.Host.Conversations;
 using Bot.Host.Conversations.Activities;
 
@@ -7,14 +6,15 @@ namespace Bot.Host.Channels.DirectLine;
 
 /// <summary>
 /// One Direct Line turn, kept thin on purpose: stamp the user's activity, append it, let the turn handler answer once,
-/// append the replies, wake the streams. Turn failures are handled here and nowhere else.
+/// append the replies (each append wakes the streams). Turn failures are handled here and nowhere else.
 /// </summary>
-internal sealed class DirectLineTurns(DirectLineStore store, ConversationSignals signals, TimeProvider time, ILogger<DirectLineTurns> logger)
+internal sealed class DirectLineTurns(DirectLineStore store, TimeProvider time, ILogger<DirectLineTurns> logger)
 {
     /// <summary>Apology sent when the turn handler fails; the citizen always gets an answer and a way out.</summary>
     public const string TurnFailedText = "抱歉，系统暂时出了点问题，请稍后再试，或拨打政务服务热线 12345。";
 
     /// <returns>The id of the user's stored activity.</returns>
+    /// <exception cref="ConversationNotFoundException">The conversation was never started.</exception>
     public async Task<string> RunAsync(string conversationId, Activity posted, ChannelAccount user, ITurnHandler bot, CancellationToken cancellationToken)
     {
         var incoming = posted with
@@ -27,7 +27,6 @@ internal sealed class DirectLineTurns(DirectLineStore store, ConversationSignals
             Conversation = new ConversationAccount(conversationId),
         };
         var stored = (await store.AppendAsync(conversationId, [incoming], cancellationToken))[0];
-        signals.Notify(conversationId);
 
         IReadOnlyList<Activity> replies;
         try
@@ -43,7 +42,6 @@ internal sealed class DirectLineTurns(DirectLineStore store, ConversationSignals
         {
             var stamped = replies.Select(reply => StampReply(reply, conversationId, user, stored.Id, stored.Locale)).ToList();
             await store.AppendAsync(conversationId, stamped, cancellationToken);
-            signals.Notify(conversationId);
         }
         return stored.Id!;
     }
