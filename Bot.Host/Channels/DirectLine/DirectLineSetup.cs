@@ -36,7 +36,7 @@ internal static class DirectLineSetup
         services.AddSingleton<TranscriptWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<TranscriptWriter>());
         services.AddScoped<DirectLineStore>();
-        services.AddScoped<DirectLineTurns>();
+        services.AddSingleton<DirectLineTurns>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivitySink, DirectLineActivitySink>());
         services.AddHostedService<DirectLineInitializer>();
         return services;

@@ -6,20 +6,10 @@ namespace Bot.Host.Channels.DirectLine.Storage;
 /// <summary>Reads and writes Direct Line transcripts. Sequence numbers are per conversation and never reused.</summary>
 internal sealed class DirectLineStore(DirectLineDbContext db, TranscriptWriter writer, TimeProvider time)
 {
-    private static readonly Func<DirectLineDbContext, string, CancellationToken, Task<ConversationRow?>> FindConversation =
-        EF.CompileAsyncQuery((DirectLineDbContext db, string id, CancellationToken _) => db.Conversations.AsNoTracking().SingleOrDefault(c => c.Id == id));
-
-    private static readonly Func<DirectLineDbContext, string, long, int, IAsyncEnumerable<StoredActivity>> ReadAfter =
-        EF.CompileAsyncQuery((DirectLineDbContext db, string id, long watermark, int max) => db.Activities.AsNoTracking()
-            .Where(a => a.ConversationId == id && a.Sequence > watermark)
-            .OrderBy(a => a.Sequence)
-            .Take(max)
-            .Select(a => new StoredActivity(a.Sequence, a.Content)));
-
     /// <summary>Creates the conversation unless it exists; true when it was created now.</summary>
     public async Task<bool> EnsureConversationAsync(string conversationId, string? userId, CancellationToken cancellationToken)
     {
-        if (await FindConversation(db, conversationId, cancellationToken) is not null) return false;
+        if (await FindConversationAsync(conversationId, cancellationToken) is not null) return false;
         db.Conversations.Add(new ConversationRow { Id = conversationId, UserId = userId, CreatedAt = time.GetUtcNow() });
         try
         {
@@ -35,7 +25,7 @@ internal sealed class DirectLineStore(DirectLineDbContext db, TranscriptWriter w
     }
 
     public Task<ConversationRow?> FindConversationAsync(string conversationId, CancellationToken cancellationToken) =>
-        FindConversation(db, conversationId, cancellationToken);
+        db.Conversations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
 
     /// <summary>
     /// Appends activities as one unit, through this host's <see cref="TranscriptWriter"/> (group commit), and wakes the
@@ -49,11 +39,12 @@ internal sealed class DirectLineStore(DirectLineDbContext db, TranscriptWriter w
 
     /// <summary>Activities after <paramref name="watermark"/>, oldest first, as stored JSON.</summary>
     public async Task<IReadOnlyList<StoredActivity>> ReadAsync(string conversationId, long watermark, int max, CancellationToken cancellationToken)
-    {
-        var activities = new List<StoredActivity>();
-        await foreach (var activity in ReadAfter(db, conversationId, watermark, max).WithCancellation(cancellationToken)) activities.Add(activity);
-        return activities;
-    }
+        => await db.Activities.AsNoTracking()
+            .Where(a => a.ConversationId == conversationId && a.Sequence > watermark)
+            .OrderBy(a => a.Sequence)
+            .Take(max)
+            .Select(a => new StoredActivity(a.Sequence, a.Content))
+            .ToListAsync(cancellationToken);
 
     public async Task SaveAttachmentAsync(AttachmentRow attachment, CancellationToken cancellationToken)
     {
