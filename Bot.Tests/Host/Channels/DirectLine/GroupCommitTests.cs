@@ -36,6 +36,7 @@ public sealed class GroupCommitTests(PostgresCluster postgres)
         await using var first = new ChannelHost(ChannelHost.Settings(database.HostSettings()));
         await using var second = new ChannelHost(ChannelHost.Settings(database.HostSettings()));
         var conversations = await StartAsync(first, 10);
+        await StartAsync(second, 0);
 
         var appends = await Task.WhenAll(conversations.SelectMany(c => new[]
         {
