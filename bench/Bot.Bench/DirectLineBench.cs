@@ -36,6 +36,7 @@ internal static class DirectLineBench
             };
             var bareUrl = new Uri(bare.Urls.First() + "/noop");
             await Phase(new DeliveryStats("warm-up"), settings.Conversations, 5, settings.PhaseTimeout, (s, t, c) => BareAsync(http, bareUrl, s, t, c));
+            await SettleAsync();
             var ceiling = await Phase(new DeliveryStats("bare ASP.NET endpoint (POST, does nothing)"), settings.Conversations, settings.Turns,
                 settings.PhaseTimeout, (s, t, c) => BareAsync(http, bareUrl, s, t, c));
             var results = new List<DeliveryStats> { ceiling };
@@ -50,6 +51,7 @@ internal static class DirectLineBench
                 await Phase(new DeliveryStats("warm-up"), settings.Conversations, 3, settings.PhaseTimeout, (s, t, c) => ConversationAsync(http, host.Address, null, s, t, c));
                 await Phase(new DeliveryStats("warm-up"), settings.Conversations, 3, settings.PhaseTimeout,
                     (s, t, c) => ConversationAsync(http, host.Address, settings.PollMilliseconds, s, t, c));
+                await SettleAsync();
                 results.Add(await Phase(new DeliveryStats($"Direct Line, WebSocket, {store}"), settings.Conversations, settings.Turns, settings.PhaseTimeout,
                     (s, t, c) => ConversationAsync(http, host.Address, null, s, t, c)));
                 results.Add(await Phase(new DeliveryStats($"Direct Line, polling every {settings.PollMilliseconds} ms, {store}"), settings.Conversations,
@@ -84,6 +86,12 @@ internal static class DirectLineBench
         stats.Elapsed = clock.Elapsed;
         return stats;
     }
+
+    /// <summary>
+    /// A quiet moment after a warm-up: tiered compilation promotes hot methods to optimized code only once no new
+    /// method has been compiled for a while, which under constant load can take the whole of a short phase.
+    /// </summary>
+    private static Task SettleAsync() => Task.Delay(TimeSpan.FromSeconds(2));
 
     private static async Task WaitUntilReadyAsync(HttpClient http, Uri host)
     {

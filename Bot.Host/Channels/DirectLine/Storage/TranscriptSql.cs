@@ -7,7 +7,7 @@ namespace Bot.Host.Channels.DirectLine.Storage;
 /// The statements of a group commit, in SQL that SQLite (3.35+) and PostgreSQL both speak, run with ADO.NET on the
 /// DbContext's connection: the hot path needs neither change tracking nor query translation.
 /// </summary>
-internal sealed class TranscriptSql(DirectLineDbContext db)
+internal sealed class TranscriptSql(DirectLineDbContext db) : IAsyncDisposable
 {
     /// <summary>Rows per INSERT statement: 5 parameters each, far below either provider's parameter limit.</summary>
     private const int RowsPerStatement = 200;
@@ -92,6 +92,9 @@ internal sealed class TranscriptSql(DirectLineDbContext db)
             await insert.ExecuteNonQueryAsync();
         }
     }
+
+    /// <summary>Closes the connection that <see cref="BeginAsync"/> opened; a pooled context goes back without it.</summary>
+    public async ValueTask DisposeAsync() => await db.Database.CloseConnectionAsync();
 
     private static DbParameter Parameter(DbParameter parameter, string name, object value)
     {

@@ -79,7 +79,7 @@ internal sealed class TranscriptWriter(IServiceScopeFactory scopes, Conversation
     private async Task CommitAsync(List<PendingAppend> batch)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var sql = new TranscriptSql(scope.ServiceProvider.GetRequiredService<DirectLineDbContext>());
+        await using var sql = new TranscriptSql(scope.ServiceProvider.GetRequiredService<DirectLineDbContext>());
         await using var transaction = await sql.BeginAsync();
         // Counter rows are locked in one order on every host, so two hosts' batches never deadlock.
         var perConversation = new SortedDictionary<string, int>(StringComparer.Ordinal);
