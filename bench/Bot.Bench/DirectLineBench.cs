@@ -35,10 +35,10 @@ internal static class DirectLineBench
                 Timeout = TimeSpan.FromSeconds(60),
             };
             var bareUrl = new Uri(bare.Urls.First() + "/noop");
-            await Phase(new DeliveryStats("warm-up"), settings.Conversations, 5, settings.PhaseTimeout, (s, t, c) => BareAsync(http, bareUrl, s, t, c));
+            await Phase(new DeliveryStats("warm-up"), settings.Conversations, 5, settings.PhaseTimeout, (s, t, r, c) => BareAsync(http, bareUrl, s, t, r, c));
             await SettleAsync();
             var ceiling = await Phase(new DeliveryStats("bare ASP.NET endpoint (POST, does nothing)"), settings.Conversations, settings.Turns,
-                settings.PhaseTimeout, (s, t, c) => BareAsync(http, bareUrl, s, t, c));
+                settings.PhaseTimeout, (s, t, r, c) => BareAsync(http, bareUrl, s, t, r, c));
             var results = new List<DeliveryStats> { ceiling };
             var handler = "?";
             foreach (var (store, storeSettings) in stores)
@@ -48,14 +48,14 @@ internal static class DirectLineBench
                 // Measure the steady state: the knowledge base has loaded (it trains in the background after start),
                 // and both paths ran at full concurrency once (tiered JIT, connection pools, the store).
                 await WaitUntilReadyAsync(http, host.Address);
-                await Phase(new DeliveryStats("warm-up"), settings.Conversations, 3, settings.PhaseTimeout, (s, t, c) => ConversationAsync(http, host.Address, null, s, t, c));
+                await Phase(new DeliveryStats("warm-up"), settings.Conversations, 3, settings.PhaseTimeout, (s, t, r, c) => ConversationAsync(http, host.Address, null, s, t, r, c));
                 await Phase(new DeliveryStats("warm-up"), settings.Conversations, 3, settings.PhaseTimeout,
-                    (s, t, c) => ConversationAsync(http, host.Address, settings.PollMilliseconds, s, t, c));
+                    (s, t, r, c) => ConversationAsync(http, host.Address, settings.PollMilliseconds, s, t, r, c));
                 await SettleAsync();
                 results.Add(await Phase(new DeliveryStats($"Direct Line, WebSocket, {store}"), settings.Conversations, settings.Turns, settings.PhaseTimeout,
-                    (s, t, c) => ConversationAsync(http, host.Address, null, s, t, c)));
+                    (s, t, r, c) => ConversationAsync(http, host.Address, null, s, t, r, c)));
                 results.Add(await Phase(new DeliveryStats($"Direct Line, polling every {settings.PollMilliseconds} ms, {store}"), settings.Conversations,
-                    settings.Turns, settings.PhaseTimeout, (s, t, c) => ConversationAsync(http, host.Address, settings.PollMilliseconds, s, t, c)));
+                    settings.Turns, settings.PhaseTimeout, (s, t, r, c) => ConversationAsync(http, host.Address, settings.PollMilliseconds, s, t, r, c)));
             }
 
             Console.WriteLine($"{settings.Conversations} concurrent conversations x {settings.Turns} turns, loopback, {Environment.ProcessorCount} cores, " +
@@ -73,15 +73,35 @@ internal static class DirectLineBench
         }
     }
 
+    /// <summary>
+    /// Runs the workers concurrently. Each does its setup (token, start, socket) and then waits at <c>ready</c>; the clock
+    /// starts when all are ready, so turns/s counts turns, not conversation starts.
+    /// </summary>
     private static async Task<DeliveryStats> Phase(DeliveryStats stats, int workers, int turns, TimeSpan timeout,
-        Func<DeliveryStats, int, CancellationToken, Task> worker)
+        Func<DeliveryStats, int, Func<Task>, CancellationToken, Task> worker)
     {
         using var cancel = new CancellationTokenSource(timeout);
-        var clock = Stopwatch.StartNew();
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var waiting = workers;
+        var clock = new Stopwatch();
+        Task Ready()
+        {
+            if (Interlocked.Decrement(ref waiting) == 0)
+            {
+                clock.Start();
+                go.SetResult();
+            }
+            return go.Task;
+        }
         await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
         {
-            try { await worker(stats, turns, cancel.Token); }
-            catch (Exception) { stats.Error(); }
+            var readied = false;
+            try { await worker(stats, turns, () => { readied = true; return Ready(); }, cancel.Token); }
+            catch (Exception)
+            {
+                stats.Error();
+                if (!readied) await Ready();
+            }
         })));
         stats.Elapsed = clock.Elapsed;
         return stats;
@@ -116,8 +136,9 @@ internal static class DirectLineBench
         return app;
     }
 
-    private static async Task BareAsync(HttpClient http, Uri url, DeliveryStats stats, int turns, CancellationToken cancel)
+    private static async Task BareAsync(HttpClient http, Uri url, DeliveryStats stats, int turns, Func<Task> ready, CancellationToken cancel)
     {
+        await ready();
         for (var i = 0; i < turns; i++)
         {
             var clock = Stopwatch.StartNew();
@@ -128,7 +149,8 @@ internal static class DirectLineBench
     }
 
     /// <summary>One citizen: token from the page endpoint, start, then T turns; WebSocket when <paramref name="pollMs"/> is null.</summary>
-    private static async Task ConversationAsync(HttpClient http, Uri host, int? pollMs, DeliveryStats stats, int turns, CancellationToken cancel)
+    private static async Task ConversationAsync(HttpClient http, Uri host, int? pollMs, DeliveryStats stats, int turns, Func<Task> ready,
+        CancellationToken cancel)
     {
         var page = await (await http.PostAsync(new Uri(host, "/api/directline/token"), null, cancel)).EnsureSuccessStatusCode()
             .Content.ReadFromJsonAsync<JsonElement>(cancel);
@@ -141,6 +163,7 @@ internal static class DirectLineBench
         var watermark = "";
         using var socket = pollMs is null ? new ClientWebSocket() : null;
         if (socket is not null) await socket.ConnectAsync(new Uri(started.GetProperty("streamUrl").GetString()!), cancel);
+        await ready();
 
         for (var i = 0; i < turns; i++)
         {
