@@ -23,6 +23,7 @@ internal static partial class LogMessages
 
     [LoggerMessage(3104, LogLevel.Warning, "Direct Line request refused by the {Scope} rate limit")]
     public static partial void RateLimited(this ILogger logger, string scope);
+
     [LoggerMessage(3010, LogLevel.Warning, "Development staff accounts are enabled: {Created} created (see the README; never in Production)")]
     public static partial void DevelopmentAccountsCreated(this ILogger logger, int created);
 
@@ -34,4 +35,7 @@ internal static partial class LogMessages
 
     [LoggerMessage(3013, LogLevel.Information, "Staff member {UserName} signed out")]
     public static partial void StaffSignedOut(this ILogger logger, string userName);
+
+    [LoggerMessage(3105, LogLevel.Warning, "A group commit of {Appends} Direct Line appends failed; writing them one by one")]
+    public static partial void BatchFailed(this ILogger logger, int appends, Exception exception);
 }

@@ -1,7 +1,9 @@
 namespace Bot.Bench;
 
 /// <summary>How big a run is. Defaults are the issue's: 200 concurrent conversations of 10 turns.</summary>
-internal sealed record BenchSettings(int Conversations, int Turns, int PollMilliseconds, TimeSpan PhaseTimeout)
+/// <c>--handler echo</c> (default) measures the channel with an echo bot; <c>--handler registered</c> uses the host's own
+/// turn handler (the conversation engine), which adds the engine's cost to every turn.
+internal sealed record BenchSettings(int Conversations, int Turns, int PollMilliseconds, TimeSpan PhaseTimeout, bool EchoHandler)
 {
     public static BenchSettings Parse(string[] args)
     {
@@ -10,6 +12,8 @@ internal sealed record BenchSettings(int Conversations, int Turns, int PollMilli
             var i = Array.IndexOf(args, name);
             return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
         }
-        return new BenchSettings(Value("--conversations", 200), Value("--turns", 10), Value("--poll-ms", 100), TimeSpan.FromSeconds(Value("--timeout-s", 180)));
+        var handler = Array.IndexOf(args, "--handler") is var h and >= 0 && h + 1 < args.Length ? args[h + 1] : "echo";
+        return new BenchSettings(Value("--conversations", 200), Value("--turns", 10), Value("--poll-ms", 100), TimeSpan.FromSeconds(Value("--timeout-s", 180)),
+            handler != "registered");
     }
 }

@@ -17,16 +17,19 @@ internal sealed class DeliveryStats(string name)
     public void Duplicated(int count) => Interlocked.Add(ref _duplicated, count);
     public void Error() => Interlocked.Increment(ref _errors);
 
-    public string Row()
+    public int Faults => _lost + _duplicated + _errors;
+
+    /// <summary>A table row; the last column is this phase's throughput relative to <paramref name="ceiling"/> (turns/s).</summary>
+    public string Row(double ceiling)
     {
         var sorted = _latencies.Order().ToArray();
         double P(double q) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
         var throughput = sorted.Length / Elapsed.TotalSeconds;
         return string.Create(CultureInfo.InvariantCulture,
-            $"| {Name} | {sorted.Length} | {_errors} | {_lost} | {_duplicated} | {P(0.5):0.0} | {P(0.99):0.0} | {throughput:0} |");
+            $"| {Name} | {sorted.Length} | {_errors} | {_lost} | {_duplicated} | {P(0.5):0.0} | {P(0.99):0.0} | {throughput:0} | {throughput / ceiling:P1} |");
     }
 
     public double Throughput => _latencies.Count / Elapsed.TotalSeconds;
 
-    public const string Header = "| path | turns | errors | lost | duplicated | p50 ms | p99 ms | turns/s |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
+    public const string Header = "| path | turns | errors | lost | duplicated | p50 ms | p99 ms | turns/s | of bare |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
 }

@@ -21,39 +21,50 @@ internal static class DirectLineBench
     public static async Task<int> RunAsync(BenchSettings settings)
     {
         var sqlite = Path.Combine(Path.GetTempPath(), $"govdoorplate-bench-{Guid.NewGuid():N}.db");
+        var stores = new List<(string Name, Dictionary<string, string?> Settings)>
+        {
+            ("SQLite", new() { ["Store:Provider"] = "Sqlite", ["Store:SqlitePath"] = sqlite }),
+        };
+        if (Environment.GetEnvironmentVariable("BENCH_POSTGRES") is { Length: > 0 } postgres)
+            stores.Add(("PostgreSQL", new() { ["Store:Provider"] = "Postgres", ["Store:ConnectionString"] = postgres }));
         try
         {
             await using var bare = await StartBareAsync();
-            await using var host = new DirectLineBenchHost(sqlite).Start();
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             {
                 Timeout = TimeSpan.FromSeconds(60),
             };
             var bareUrl = new Uri(bare.Urls.First() + "/noop");
-
-            // Warm both servers (JIT, connection pools, SQLite file) so that the first phase is not penalised.
-            await Phase(new DeliveryStats("warm-up"), 20, 3, settings.PhaseTimeout, (s, t, c) => BareAsync(http, bareUrl, s, t, c));
-            await Phase(new DeliveryStats("warm-up"), 20, 3, settings.PhaseTimeout, (s, t, c) => ConversationAsync(http, host.Address, null, s, t, c));
-
-            var results = new List<DeliveryStats>
+            await Phase(new DeliveryStats("warm-up"), settings.Conversations, 5, settings.PhaseTimeout, (s, t, r, c) => BareAsync(http, bareUrl, s, t, r, c));
+            await SettleAsync();
+            var ceiling = await Phase(new DeliveryStats("bare ASP.NET endpoint (POST, does nothing)"), settings.Conversations, settings.Turns,
+                settings.PhaseTimeout, (s, t, r, c) => BareAsync(http, bareUrl, s, t, r, c));
+            var results = new List<DeliveryStats> { ceiling };
+            var handler = "?";
+            foreach (var (store, storeSettings) in stores)
             {
-                await Phase(new DeliveryStats("bare ASP.NET endpoint (POST, does nothing)"), settings.Conversations, settings.Turns, settings.PhaseTimeout,
-                    (s, t, c) => BareAsync(http, bareUrl, s, t, c)),
-                await Phase(new DeliveryStats("Direct Line, WebSocket"), settings.Conversations, settings.Turns, settings.PhaseTimeout,
-                    (s, t, c) => ConversationAsync(http, host.Address, null, s, t, c)),
-                await Phase(new DeliveryStats($"Direct Line, polling every {settings.PollMilliseconds} ms"), settings.Conversations, settings.Turns, settings.PhaseTimeout,
-                    (s, t, c) => ConversationAsync(http, host.Address, settings.PollMilliseconds, s, t, c)),
-            };
+                await using var host = new DirectLineBenchHost(storeSettings, settings.EchoHandler).Start();
+                handler = host.Handler;
+                // Measure the steady state: the knowledge base has loaded (it trains in the background after start),
+                // and both paths ran at full concurrency once (tiered JIT, connection pools, the store).
+                await WaitUntilReadyAsync(http, host.Address);
+                await Phase(new DeliveryStats("warm-up"), settings.Conversations, 3, settings.PhaseTimeout, (s, t, r, c) => ConversationAsync(http, host.Address, null, s, t, r, c));
+                await Phase(new DeliveryStats("warm-up"), settings.Conversations, 3, settings.PhaseTimeout,
+                    (s, t, r, c) => ConversationAsync(http, host.Address, settings.PollMilliseconds, s, t, r, c));
+                await SettleAsync();
+                results.Add(await Phase(new DeliveryStats($"Direct Line, WebSocket, {store}"), settings.Conversations, settings.Turns, settings.PhaseTimeout,
+                    (s, t, r, c) => ConversationAsync(http, host.Address, null, s, t, r, c)));
+                results.Add(await Phase(new DeliveryStats($"Direct Line, polling every {settings.PollMilliseconds} ms, {store}"), settings.Conversations,
+                    settings.Turns, settings.PhaseTimeout, (s, t, r, c) => ConversationAsync(http, host.Address, settings.PollMilliseconds, s, t, r, c)));
+            }
 
-            Console.WriteLine($"{settings.Conversations} concurrent conversations x {settings.Turns} turns, loopback, {Environment.ProcessorCount} cores, SQLite store");
-            Console.WriteLine($"turn handler: {host.Handler}");
+            Console.WriteLine($"{settings.Conversations} concurrent conversations x {settings.Turns} turns, loopback, {Environment.ProcessorCount} cores, " +
+                $"stores: {string.Join(", ", stores.Select(s => s.Name))}" + (stores.Count == 1 ? " (set BENCH_POSTGRES, or use scripts/bench.sh, for PostgreSQL)" : ""));
+            Console.WriteLine($"turn handler: {handler}");
             Console.WriteLine();
             Console.WriteLine(DeliveryStats.Header);
-            foreach (var stats in results) Console.WriteLine(stats.Row());
-            Console.WriteLine();
-            Console.WriteLine(System.FormattableString.Invariant(
-                $"WebSocket turn throughput = {results[1].Throughput / results[0].Throughput:P0} of the bare endpoint; polling = {results[2].Throughput / results[0].Throughput:P0}"));
-            return 0;
+            foreach (var stats in results) Console.WriteLine(stats.Row(ceiling.Throughput));
+            return results.Sum(r => r.Faults) == 0 ? 0 : 1;
         }
         finally
         {
@@ -62,18 +73,56 @@ internal static class DirectLineBench
         }
     }
 
+    /// <summary>
+    /// Runs the workers concurrently. Each does its setup (token, start, socket) and then waits at <c>ready</c>; the clock
+    /// starts when all are ready, so turns/s counts turns, not conversation starts.
+    /// </summary>
     private static async Task<DeliveryStats> Phase(DeliveryStats stats, int workers, int turns, TimeSpan timeout,
-        Func<DeliveryStats, int, CancellationToken, Task> worker)
+        Func<DeliveryStats, int, Func<Task>, CancellationToken, Task> worker)
     {
         using var cancel = new CancellationTokenSource(timeout);
-        var clock = Stopwatch.StartNew();
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var waiting = workers;
+        var clock = new Stopwatch();
+        Task Ready()
+        {
+            if (Interlocked.Decrement(ref waiting) == 0)
+            {
+                clock.Start();
+                go.SetResult();
+            }
+            return go.Task;
+        }
         await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
         {
-            try { await worker(stats, turns, cancel.Token); }
-            catch (Exception) { stats.Error(); }
+            var readied = false;
+            try { await worker(stats, turns, () => { readied = true; return Ready(); }, cancel.Token); }
+            catch (Exception)
+            {
+                stats.Error();
+                if (!readied) await Ready();
+            }
         })));
         stats.Elapsed = clock.Elapsed;
         return stats;
+    }
+
+    /// <summary>
+    /// A quiet moment after a warm-up: tiered compilation promotes hot methods to optimized code only once no new
+    /// method has been compiled for a while, which under constant load can take the whole of a short phase.
+    /// </summary>
+    private static Task SettleAsync() => Task.Delay(TimeSpan.FromSeconds(2));
+
+    private static async Task WaitUntilReadyAsync(HttpClient http, Uri host)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromMinutes(3))
+        {
+            using var ready = await http.GetAsync(new Uri(host, "/readyz"));
+            if (ready.IsSuccessStatusCode) return;
+            await Task.Delay(250);
+        }
+        throw new TimeoutException("the host did not become ready within 3 minutes");
     }
 
     private static async Task<WebApplication> StartBareAsync()
@@ -87,8 +136,9 @@ internal static class DirectLineBench
         return app;
     }
 
-    private static async Task BareAsync(HttpClient http, Uri url, DeliveryStats stats, int turns, CancellationToken cancel)
+    private static async Task BareAsync(HttpClient http, Uri url, DeliveryStats stats, int turns, Func<Task> ready, CancellationToken cancel)
     {
+        await ready();
         for (var i = 0; i < turns; i++)
         {
             var clock = Stopwatch.StartNew();
@@ -99,7 +149,8 @@ internal static class DirectLineBench
     }
 
     /// <summary>One citizen: token from the page endpoint, start, then T turns; WebSocket when <paramref name="pollMs"/> is null.</summary>
-    private static async Task ConversationAsync(HttpClient http, Uri host, int? pollMs, DeliveryStats stats, int turns, CancellationToken cancel)
+    private static async Task ConversationAsync(HttpClient http, Uri host, int? pollMs, DeliveryStats stats, int turns, Func<Task> ready,
+        CancellationToken cancel)
     {
         var page = await (await http.PostAsync(new Uri(host, "/api/directline/token"), null, cancel)).EnsureSuccessStatusCode()
             .Content.ReadFromJsonAsync<JsonElement>(cancel);
@@ -112,6 +163,7 @@ internal static class DirectLineBench
         var watermark = "";
         using var socket = pollMs is null ? new ClientWebSocket() : null;
         if (socket is not null) await socket.ConnectAsync(new Uri(started.GetProperty("streamUrl").GetString()!), cancel);
+        await ready();
 
         for (var i = 0; i < turns; i++)
         {

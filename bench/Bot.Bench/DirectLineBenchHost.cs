@@ -6,14 +6,16 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Bot.Bench;
 
 /// <summary>
-/// The real GovDoorplate host on Kestrel (loopback, free port) with a throw-away SQLite store. Uses the registered
-/// <see cref="ITurnHandler"/> when there is one, otherwise an echo handler; <see cref="Handler"/> says which.
+/// The real GovDoorplate host on Kestrel (loopback, free port) on the given store (a throw-away SQLite file, or the
+/// PostgreSQL database of BENCH_POSTGRES), with the bench's echo handler (the channel's cost alone) or the registered
+/// <see cref="ITurnHandler"/>; <see cref="Handler"/> says which.
 /// </summary>
-internal sealed class DirectLineBenchHost(string sqlitePath) : WebApplicationFactory<Program>
+internal sealed class DirectLineBenchHost(IReadOnlyDictionary<string, string?> store, bool echoHandler) : WebApplicationFactory<Program>
 {
     public const string Secret = "bench-channel-secret-0123456789abcdefghij";
 
@@ -32,10 +34,8 @@ internal sealed class DirectLineBenchHost(string sqlitePath) : WebApplicationFac
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Benchmark");
-        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(store).AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Store:Provider"] = "Sqlite",
-            ["Store:SqlitePath"] = sqlitePath,
             ["DirectLine:Secret"] = Secret,
             ["DirectLine:ActivitiesPerConversationPerMinute"] = "100000",
             ["DirectLine:RequestsPerAddressPerMinute"] = "1000000",
@@ -46,10 +46,11 @@ internal sealed class DirectLineBenchHost(string sqlitePath) : WebApplicationFac
         builder.ConfigureTestServices(services =>
         {
             var registered = services.LastOrDefault(d => d.ServiceType == typeof(ITurnHandler));
-            if (registered is null)
+            if (echoHandler || registered is null)
             {
+                services.RemoveAll<ITurnHandler>();
                 services.AddSingleton<ITurnHandler, EchoHandler>();
-                Handler = "bench echo handler (no ITurnHandler registered in this build)";
+                Handler = "bench echo handler (the channel's cost alone; --handler registered for the conversation engine)";
             }
             else
             {

@@ -14,21 +14,29 @@ internal static class ActivityEndpoints
 
     public static async Task<Results<Ok<ResourceResponse>, ProblemHttpResult>> Post(
         string conversationId, DirectLineCaller caller, [FromBody] Activity activity, [FromServices] ITurnHandler bot,
-        DirectLineStore store, DirectLineTurns turns, IOptions<DirectLineOptions> options, CancellationToken cancellationToken)
+        DirectLineTurns turns, IOptions<DirectLineOptions> options, CancellationToken cancellationToken)
     {
         if (Check(activity, caller, options.Value) is { } problem) return problem;
-        var conversation = await store.FindConversationAsync(conversationId, cancellationToken);
-        if (conversation is null) return DirectLineProblems.ConversationNotFound(conversationId);
-        var id = await turns.RunAsync(conversationId, activity, UserOf(activity, caller), bot, cancellationToken);
-        return TypedResults.Ok(new ResourceResponse(id));
+        try
+        {
+            // The append of the user's activity finds out whether the conversation exists; no read before it.
+            var id = await turns.RunAsync(conversationId, activity, UserOf(activity, caller), bot, cancellationToken);
+            return TypedResults.Ok(new ResourceResponse(id));
+        }
+        catch (ConversationNotFoundException)
+        {
+            return DirectLineProblems.ConversationNotFound(conversationId);
+        }
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> Get(
         string conversationId, string? watermark, DirectLineCaller caller, DirectLineStore store, CancellationToken cancellationToken)
     {
         if (!Watermarks.TryParse(watermark, out var after)) return Watermarks.Invalid();
-        if (await store.FindConversationAsync(conversationId, cancellationToken) is null) return DirectLineProblems.ConversationNotFound(conversationId);
         var activities = await store.ReadAsync(conversationId, after, PageSize, cancellationToken);
+        // Only an empty page needs to know whether the conversation exists.
+        if (activities.Count == 0 && await store.FindConversationAsync(conversationId, cancellationToken) is null)
+            return DirectLineProblems.ConversationNotFound(conversationId);
         var next = activities.Count > 0 ? activities[^1].Sequence : after;
         return TypedResults.Text(ActivityJson.ActivitySet(activities, next), "application/json; charset=utf-8");
     }

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -35,5 +38,21 @@ internal static class ActivityJson
         }
         builder.Append("],\"watermark\":\"").Append(watermark.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append("\"}");
         return builder.ToString();
+    }
+
+    /// <summary>The same ActivitySet, written as UTF-8 straight into <paramref name="output"/> (no intermediate string).</summary>
+    public static void WriteActivitySet(IBufferWriter<byte> output, IReadOnlyList<StoredActivity> activities, long watermark)
+    {
+        output.Write("{\"activities\":["u8);
+        for (var i = 0; i < activities.Count; i++)
+        {
+            if (i > 0) output.Write(","u8);
+            Encoding.UTF8.GetBytes(activities[i].Json, output);
+        }
+        output.Write("],\"watermark\":\""u8);
+        var digits = output.GetSpan(20);
+        watermark.TryFormat(digits, out var written, provider: CultureInfo.InvariantCulture);
+        output.Advance(written);
+        output.Write("\"}"u8);
     }
 }

@@ -1,12 +1,11 @@
 using Bot.Host.Channels.DirectLine.Storage;
-using Bot.Host.Channels.DirectLine.Streaming;
 using Bot.Host.Conversations;
 using Bot.Host.Conversations.Activities;
 
 namespace Bot.Host.Channels.DirectLine;
 
 /// <summary>Delivers proactive activities (a specialist's reply, a ticket update) into a Direct Line conversation.</summary>
-internal sealed class DirectLineActivitySink(IServiceScopeFactory scopes, ConversationSignals signals) : IActivitySink
+internal sealed class DirectLineActivitySink(IServiceScopeFactory scopes) : IActivitySink
 {
     public string ChannelId => BotAccount.ChannelId;
 
@@ -22,6 +21,5 @@ internal sealed class DirectLineActivitySink(IServiceScopeFactory scopes, Conver
         var user = conversation.UserId is null ? null : new ChannelAccount(conversation.UserId, Role: "user");
         var stamped = activities.Select(a => turns.StampReply(a, conversationId, user, replyToId: null, locale: null)).ToList();
         await store.AppendAsync(conversationId, stamped, cancellationToken);
-        signals.Notify(conversationId);
     }
 }

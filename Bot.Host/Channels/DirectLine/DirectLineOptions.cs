@@ -51,8 +51,9 @@ public sealed class DirectLineOptions : IValidatableObject
     public int KeepAliveSeconds { get; set; } = 15;
 
     /// <summary>
-    /// How often an open stream reads the store even without an in-process signal, in milliseconds. This is how a stream
-    /// on one host sees activities appended by another host (e.g. a specialist's reply) behind a load balancer.
+    /// How long an open stream waits, with nothing pushed by this host's transcript writer, before it reads the store,
+    /// in milliseconds. This is how a stream on one host sees activities appended by another host (e.g. a specialist's
+    /// reply) behind a load balancer; a gap in the pushed sequence also makes it read at once.
     /// </summary>
     [Range(50, 60_000)]
     public int StorePollMilliseconds { get; set; } = 1000;

@@ -26,15 +26,19 @@ internal static class DirectLineSetup
         services.AddSingleton<ConversationSignals>();
         services.AddSingleton<DirectLineLimits>();
         services.AddSingleton<ActivityStream>();
-        services.AddDbContext<DirectLineDbContext>((provider, options) =>
+        // Pooled: every poll and stream read uses a context, so building options and a context per request is
+        // measurable (docs/benchmarks.md); the options are built once and contexts are reset and reused.
+        services.AddDbContextPool<DirectLineDbContext>((provider, options) =>
         {
             StoreSetup.Use(DirectLineDbContext.MigrationsHistoryTable)(provider, options);
             // The migrations are hand-written without a model snapshot; a test proves they match the model.
             options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
             options.AddInterceptors(new SqliteTuning());
         });
+        services.AddSingleton<TranscriptWriter>();
+        services.AddHostedService(provider => provider.GetRequiredService<TranscriptWriter>());
         services.AddScoped<DirectLineStore>();
-        services.AddScoped<DirectLineTurns>();
+        services.AddSingleton<DirectLineTurns>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivitySink, DirectLineActivitySink>());
         services.AddHostedService<DirectLineInitializer>();
         return services;

@@ -1,5 +1,4 @@
 using Bot.Host.Channels.DirectLine.Storage;
-using Bot.Host.Channels.DirectLine.Streaming;
 using Bot.Host.Conversations;
 using Bot.Host.Conversations.Activities;
 
@@ -7,14 +6,16 @@ namespace Bot.Host.Channels.DirectLine;
 
 /// <summary>
 /// One Direct Line turn, kept thin on purpose: stamp the user's activity, append it, let the turn handler answer once,
-/// append the replies, wake the streams. Turn failures are handled here and nowhere else.
+/// append the replies (each append wakes the streams). Turn failures are handled here and nowhere else. It appends
+/// through the transcript writer directly, so a turn opens no DbContext of its own.
 /// </summary>
-internal sealed class DirectLineTurns(DirectLineStore store, ConversationSignals signals, TimeProvider time, ILogger<DirectLineTurns> logger)
+internal sealed class DirectLineTurns(TranscriptWriter transcript, TimeProvider time, ILogger<DirectLineTurns> logger)
 {
     /// <summary>Apology sent when the turn handler fails; the citizen always gets an answer and a way out.</summary>
     public const string TurnFailedText = "抱歉，系统暂时出了点问题，请稍后再试，或拨打政务服务热线 12345。";
 
     /// <returns>The id of the user's stored activity.</returns>
+    /// <exception cref="ConversationNotFoundException">The conversation was never started.</exception>
     public async Task<string> RunAsync(string conversationId, Activity posted, ChannelAccount user, ITurnHandler bot, CancellationToken cancellationToken)
     {
         var incoming = posted with
@@ -26,8 +27,7 @@ internal sealed class DirectLineTurns(DirectLineStore store, ConversationSignals
             Recipient = BotAccount.Bot,
             Conversation = new ConversationAccount(conversationId),
         };
-        var stored = (await store.AppendAsync(conversationId, [incoming], cancellationToken))[0];
-        signals.Notify(conversationId);
+        var stored = (await transcript.AppendAsync(conversationId, [incoming], cancellationToken))[0];
 
         IReadOnlyList<Activity> replies;
         try
@@ -42,8 +42,7 @@ internal sealed class DirectLineTurns(DirectLineStore store, ConversationSignals
         if (replies.Count > 0)
         {
             var stamped = replies.Select(reply => StampReply(reply, conversationId, user, stored.Id, stored.Locale)).ToList();
-            await store.AppendAsync(conversationId, stamped, cancellationToken);
-            signals.Notify(conversationId);
+            await transcript.AppendAsync(conversationId, stamped, cancellationToken);
         }
         return stored.Id!;
     }

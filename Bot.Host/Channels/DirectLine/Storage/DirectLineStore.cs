@@ -4,18 +4,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Bot.Host.Channels.DirectLine.Storage;
 
 /// <summary>Reads and writes Direct Line transcripts. Sequence numbers are per conversation and never reused.</summary>
-internal sealed class DirectLineStore(DirectLineDbContext db, TimeProvider time)
+internal sealed class DirectLineStore(DirectLineDbContext db, TranscriptWriter writer, TimeProvider time)
 {
-    /// <summary>
-    /// SQLite admits one writer at a time and makes the others spin on SQLITE_BUSY with sleeps; queueing this process's
-    /// writers here instead keeps turn latency flat. PostgreSQL needs no such gate (the counter row lock orders appends).
-    /// </summary>
-    private static readonly SemaphoreSlim SqliteWriter = new(1, 1);
-
     /// <summary>Creates the conversation unless it exists; true when it was created now.</summary>
     public async Task<bool> EnsureConversationAsync(string conversationId, string? userId, CancellationToken cancellationToken)
     {
-        if (await db.Conversations.AsNoTracking().AnyAsync(c => c.Id == conversationId, cancellationToken)) return false;
+        if (await FindConversationAsync(conversationId, cancellationToken) is not null) return false;
         db.Conversations.Add(new ConversationRow { Id = conversationId, UserId = userId, CreatedAt = time.GetUtcNow() });
         try
         {
@@ -34,55 +28,18 @@ internal sealed class DirectLineStore(DirectLineDbContext db, TimeProvider time)
         db.Conversations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
 
     /// <summary>
-    /// Appends activities in one transaction. The counter row is updated first, which locks it: a concurrent append to
-    /// the same conversation waits until this one commits, so commits happen in sequence order and a reader that has
-    /// seen sequence N can never later find a smaller one appear (no activity slips behind a watermark).
+    /// Appends activities as one unit, through this host's <see cref="TranscriptWriter"/> (group commit), and wakes the
+    /// conversation's streams. Appends to one conversation commit in sequence order on every host, so a reader that
+    /// has seen sequence N never later finds a smaller one appear (no activity slips behind a watermark).
     /// </summary>
     /// <returns>The activities with their ids (<c>{conversationId}|{sequence:D7}</c>, as the Direct Line service writes them).</returns>
-    public async Task<IReadOnlyList<Activity>> AppendAsync(string conversationId, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
-    {
-        if (activities.Count == 0) return [];
-        var gate = db.Database.IsSqlite() ? SqliteWriter : null;
-        if (gate is not null) await gate.WaitAsync(cancellationToken);
-        try
-        {
-            return await AppendLockedAsync(conversationId, activities, cancellationToken);
-        }
-        finally
-        {
-            gate?.Release();
-        }
-    }
-
-    private async Task<IReadOnlyList<Activity>> AppendLockedAsync(string conversationId, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var updated = await db.Conversations.Where(c => c.Id == conversationId)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastSequence, c => c.LastSequence + activities.Count), cancellationToken);
-        if (updated == 0) throw new ConversationNotFoundException(conversationId);
-        var last = await db.Conversations.Where(c => c.Id == conversationId).Select(c => c.LastSequence).SingleAsync(cancellationToken);
-        var now = time.GetUtcNow();
-        var stamped = new List<Activity>(activities.Count);
-        for (var i = 0; i < activities.Count; i++)
-        {
-            var sequence = last - activities.Count + 1 + i;
-            var activity = activities[i] with { Id = ActivityId(conversationId, sequence) };
-            stamped.Add(activity);
-            db.Activities.Add(new ActivityRow
-            {
-                ConversationId = conversationId, Sequence = sequence, ActivityId = activity.Id!,
-                Content = ActivityJson.Write(activity), CreatedAt = now,
-            });
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-        return stamped;
-    }
+    /// <exception cref="ConversationNotFoundException">The conversation was never started.</exception>
+    public Task<IReadOnlyList<Activity>> AppendAsync(string conversationId, IReadOnlyList<Activity> activities, CancellationToken cancellationToken) =>
+        writer.AppendAsync(conversationId, activities, cancellationToken);
 
     /// <summary>Activities after <paramref name="watermark"/>, oldest first, as stored JSON.</summary>
-    public async Task<IReadOnlyList<StoredActivity>> ReadAsync(string conversationId, long watermark, int max, CancellationToken cancellationToken) =>
-        await db.Activities.AsNoTracking()
+    public async Task<IReadOnlyList<StoredActivity>> ReadAsync(string conversationId, long watermark, int max, CancellationToken cancellationToken)
+        => await db.Activities.AsNoTracking()
             .Where(a => a.ConversationId == conversationId && a.Sequence > watermark)
             .OrderBy(a => a.Sequence)
             .Take(max)

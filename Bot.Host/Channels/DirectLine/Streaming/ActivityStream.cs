@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Net.WebSockets;
-using System.Text;
 using Bot.Host.Channels.DirectLine.Storage;
 using Microsoft.Extensions.Options;
 
@@ -7,9 +7,11 @@ namespace Bot.Host.Channels.DirectLine.Streaming;
 
 /// <summary>
 /// Serves one WebSocket of a conversation: pushes every activity after the watermark as an ActivitySet, then new ones
-/// as they are appended (in-process signal, or the store poll for appends made on other hosts), and an empty text
-/// frame as keep-alive when there is nothing to say, as the Direct Line service does. Client frames (directlinejs
-/// pings with empty messages) are read and ignored.
+/// as they are appended, and an empty text frame as keep-alive when there is nothing to say, as the Direct Line
+/// service does. Appends made on this host arrive with their signal and are sent without reading the store; the store
+/// is read at the start, when the signalled sequence shows a gap (another host appended), and when nothing was heard
+/// for <see cref="DirectLineOptions.StorePollMilliseconds"/>. Client frames (directlinejs pings with empty messages)
+/// are read and ignored.
 /// </summary>
 internal sealed class ActivityStream(IServiceScopeFactory scopes, ConversationSignals signals, TimeProvider time,
     IOptions<DirectLineOptions> options, ILogger<ActivityStream> logger)
@@ -23,31 +25,58 @@ internal sealed class ActivityStream(IServiceScopeFactory scopes, ConversationSi
         using var subscription = signals.Subscribe(conversationId);
         var keepAlive = TimeSpan.FromSeconds(options.Value.KeepAliveSeconds);
         var poll = TimeSpan.FromMilliseconds(options.Value.StorePollMilliseconds);
+        var frame = new ArrayBufferWriter<byte>(4096);
         var lastSent = time.GetUtcNow();
+        var lastHeard = DateTimeOffset.MinValue;
+        var readStore = true;
+        Task? signalled = null, timer = null;
         long sent = 0;
         try
         {
             while (!closing.IsCancellationRequested && socket.State == WebSocketState.Open)
             {
-                var changed = subscription.Changed;
-                var batch = await ReadAsync(conversationId, watermark, closing.Token);
+                var pushed = new List<StoredActivity>();
+                while (subscription.TryTake(out var appended))
+                {
+                    foreach (var activity in appended)
+                    {
+                        if (activity.Sequence <= watermark + pushed.Count) continue;
+                        if (activity.Sequence == watermark + pushed.Count + 1) pushed.Add(activity);
+                        else readStore = true;
+                    }
+                }
+                if (time.GetUtcNow() - lastHeard >= poll) readStore = true;
+                var batch = pushed;
+                if (readStore)
+                {
+                    // The store has everything the signals had, and what other hosts appended.
+                    batch = [.. await ReadAsync(conversationId, watermark, closing.Token)];
+                    readStore = batch.Count == BatchSize;
+                    lastHeard = time.GetUtcNow();
+                }
+                else if (pushed.Count > 0) lastHeard = time.GetUtcNow();
                 if (batch.Count > 0)
                 {
                     watermark = batch[^1].Sequence;
-                    await SendAsync(socket, ActivityJson.ActivitySet(batch, watermark), closing.Token);
+                    await SendAsync(socket, frame, batch, watermark, closing.Token);
                     sent += batch.Count;
                     lastSent = time.GetUtcNow();
-                    if (batch.Count == BatchSize) continue;
+                    if (readStore) continue;
                 }
                 else if (time.GetUtcNow() - lastSent >= keepAlive)
                 {
-                    await SendAsync(socket, "", closing.Token);
+                    await socket.SendAsync(ReadOnlyMemory<byte>.Empty, WebSocketMessageType.Text, endOfMessage: true, closing.Token);
                     lastSent = time.GetUtcNow();
                 }
                 var untilKeepAlive = keepAlive - (time.GetUtcNow() - lastSent);
                 var wait = untilKeepAlive < poll ? untilKeepAlive : poll;
-                if (wait > TimeSpan.Zero)
-                    await Task.WhenAny(changed, Task.Delay(wait, time, closing.Token), receiving);
+                if (wait <= TimeSpan.Zero) continue;
+                // Both waits outlive a loop that something else woke; a pending timer may wake the loop early, never late.
+                signalled ??= subscription.WaitAsync(closing.Token);
+                timer ??= Task.Delay(wait, time, closing.Token);
+                await Task.WhenAny(signalled, timer, receiving);
+                if (signalled.IsCompleted) signalled = null;
+                if (timer.IsCompleted) timer = null;
             }
         }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException)
@@ -68,8 +97,14 @@ internal sealed class ActivityStream(IServiceScopeFactory scopes, ConversationSi
         return await scope.ServiceProvider.GetRequiredService<DirectLineStore>().ReadAsync(conversationId, watermark, BatchSize, cancellationToken);
     }
 
-    private static Task SendAsync(WebSocket socket, string text, CancellationToken cancellationToken) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+    /// <summary>Writes the ActivitySet as UTF-8 into the stream's reusable buffer and sends it as one text message.</summary>
+    private static Task SendAsync(WebSocket socket, ArrayBufferWriter<byte> frame, IReadOnlyList<StoredActivity> activities, long watermark,
+        CancellationToken cancellationToken)
+    {
+        frame.ResetWrittenCount();
+        ActivityJson.WriteActivitySet(frame, activities, watermark);
+        return socket.SendAsync(frame.WrittenMemory, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).AsTask();
+    }
 
     /// <summary>Reads client frames until the client closes; then stops the stream.</summary>
     private static async Task DrainAsync(WebSocket socket, CancellationTokenSource closing)
