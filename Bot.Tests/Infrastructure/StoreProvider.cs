@@ -32,6 +32,12 @@ public sealed class TestDatabase(string provider, string connectionString) : IDi
 
     public void Dispose()
     {
+        // Each test has its own database, so its idle pooled connections would otherwise pile up for the whole run.
+        if (Provider == "postgres")
+        {
+            using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
+            Npgsql.NpgsqlConnection.ClearPool(connection);
+        }
         if (Provider == "sqlite")
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
