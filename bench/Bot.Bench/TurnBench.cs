@@ -40,7 +40,9 @@ internal static class TurnBench
         settings["Conversations:TurnsPerMinute"] = "1000";
         await using var host = new BenchHost(settings);
         var services = host.Services;
-        await Task.WhenAll(Enumerable.Range(0, 4).Select(i => ConverseAsync(services, $"warmup-{name}-{i}", paced: false))); // JIT, pools, caches
+        // Warm up at full concurrency (JIT, pools, caches), then idle so tiered JIT promotes the hot code.
+        await Task.WhenAll(Enumerable.Range(0, conversations).Select(i => ConverseAsync(services, $"warmup-{name}-{i}", paced: false)));
+        await Task.Delay(TimeSpan.FromSeconds(2));
         foreach (var paced in new[] { true, false })
         {
             var timings = new List<double>[conversations];
