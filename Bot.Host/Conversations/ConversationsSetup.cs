@@ -1,5 +1,6 @@
 using Bot.Handoff.Notifications;
 using Bot.Host.Conversations.Engine;
+using Bot.Host.Conversations.Replies;
 using Bot.Host.Conversations.State;
 using Bot.Host.Storage;
 
@@ -20,6 +21,7 @@ internal static class ConversationsSetup
         services.AddScoped<ConversationStore>();
         services.AddScoped<Dialog>();
         services.AddScoped<ITurnHandler, ConversationTurnHandler>();
+        services.AddScoped<ReplyPhrasing>();
         services.AddSingleton<IHandoffNotifier, CitizenNotifier>();
         return services;
     }

@@ -17,6 +17,9 @@ internal static partial class ConversationLog
     [LoggerMessage(3208, LogLevel.Warning, "No activity sink for channel {ChannelId}: a notice for the citizen could not be delivered")]
     public static partial void NoSinkForChannel(this ILogger logger, string channelId);
 
+    [LoggerMessage(3209, LogLevel.Warning, "The optional phrasing model failed; the reply is sent as written")]
+    public static partial void PhrasingFailed(this ILogger logger, Exception exception);
+
     [LoggerMessage(3207, LogLevel.Information, "Handoff requested outside office hours ({Reason}); a ticket was opened")]
     public static partial void HandoffTicketOpened(this ILogger logger, string reason);
 

@@ -9,7 +9,8 @@ namespace Bot.Host.Conversations.Engine;
 /// with another host for the same conversation is run again on the fresh state; a turn that fails gets a
 /// friendly apology instead of an error, and the state is left as it was.
 /// </summary>
-internal sealed class ConversationTurnHandler(ConversationStore store, Dialog dialog, ILogger<ConversationTurnHandler> logger) : ITurnHandler
+internal sealed class ConversationTurnHandler(ConversationStore store, Dialog dialog, ReplyPhrasing phrasing, ILogger<ConversationTurnHandler> logger)
+    : ITurnHandler
 {
     private const int Attempts = 3;
 
@@ -25,7 +26,7 @@ internal sealed class ConversationTurnHandler(ConversationStore store, Dialog di
                 var turn = new Turn(activity, state) { Text = activity.Type == ActivityTypes.Message ? CitizenText.Clean(activity.Text) : "" };
                 await dialog.RespondAsync(turn, cancellationToken);
                 if (await store.TrySaveAsync(conversationId, turn.ChannelId, state, version, cancellationToken) || attempt == Attempts)
-                    return turn.Replies;
+                    return await phrasing.PhraseAsync(turn.Replies, cancellationToken);
                 logger.TurnConflict(conversationId);
             }
         }
