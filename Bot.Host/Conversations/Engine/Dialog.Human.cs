@@ -31,22 +31,20 @@ internal sealed partial class Dialog
 
     /// <summary>
     /// Hands the conversation to a specialist with everything they need (reason, masked transcript, the bot's
-    /// candidates, the situation answers, a callback number if the citizen gave one). Outside office hours it says so
-    /// honestly and opens a ticket, telling the citizen its number.
+    /// candidates, the situation answers, a callback number if the citizen gave one). Outside office hours nobody can
+    /// take over: it says so honestly and opens a ticket instead, telling the citizen its number.
     /// </summary>
     private async Task HandOverAsync(Turn turn, string reason, CancellationToken cancellationToken)
     {
         var state = turn.State;
         var candidates = state.Subject is not null ? [state.Subject, .. state.Candidates] : state.Candidates.ToList();
         var contact = Phone().Match(turn.Text) is { Success: true } phone ? phone.Value : null;
-        var handoff = await handoffs.InitiateAsync(new HandoffRequest(
-            turn.ConversationId, turn.ChannelId, reason,
-            state.Transcript,
-            candidates, state.Answers, contact), cancellationToken);
         state.Misses = 0;
         var why = reason == "not-found-repeatedly" ? "我几次都没能准确回答您，很抱歉。" : "";
         if (IsOfficeHours())
         {
+            var handoff = await handoffs.InitiateAsync(new HandoffRequest(
+                turn.ConversationId, turn.ChannelId, reason, state.Transcript, candidates, state.Answers, contact), cancellationToken);
             var waiting = (await handoffs.QueueAsync(cancellationToken)).Count;
             turn.Say(Reply.Message(
                 $"{why}正在为您转接帮办导办专员，您前面还有{Math.Max(0, waiting - 1)}位，请稍候。专员接入后会在这里和您对话。" +
@@ -56,21 +54,25 @@ internal sealed partial class Dialog
             logger.HandoffRequested(reason, waiting);
             return;
         }
-        var ticket = await handoffs.ConvertToTicketAsync(handoff.Id, TicketCategory.Help,
-            $"非工作时间的人工服务请求（{reason}）", Actor.System, cancellationToken);
+        // Nobody can take over now: a ticket carries the request, its items, the callback number and the conversation.
+        var ticket = await tickets.OpenAsync(new NewTicket(TicketCategory.Help,
+            $"非工作时间的人工服务请求（{reason}）。对话摘录：" + string.Join(" / ", state.Transcript.TakeLast(6).Select(l => $"{l.From}: {l.Text}")),
+            candidates.Where(id => Knowledge.Items.ContainsKey(id)).ToList(), contact, turn.ChannelId, turn.ConversationId), Actor.System, cancellationToken);
         turn.Say(Reply.Message(
-            $"{why}现在不是工作时间（周一至周五 08:30-12:00、14:30-18:00），帮办导办专员暂时不在线。" +
-            $"已为您登记工单，编号 **{ticket?.Number}**，工作人员会在下一个工作日内处理并联系您。" +
+            $"{why}现在不是工作时间（{(CountyCentre() is { } centre ? HoursText(centre) : "")}），帮办导办专员暂时不在线。" +
+            $"已为您登记工单，编号 **{ticket.Number}**，工作人员会在下一个工作日内处理并联系您。" +
             (contact is null ? "请留下手机号，方便我们回电；" : "我们会按您留下的电话回电；") +
             "您可以随时发“我的工单”查看进度，着急可拨打 12345 政务服务便民热线。",
             [Reply.Button("我的工单"), Reply.Button("重新开始")]));
-        state.LastAnswer = $"ticket:{ticket?.Number}";
+        state.LastAnswer = $"ticket:{ticket.Number}";
+        state.Tickets.Add(ticket.Number);
         logger.HandoffTicketOpened(reason);
     }
 
     /// <summary>Office hours are the county service centre's: when nobody staffs the desk, no specialist can take over.</summary>
-    private bool IsOfficeHours() =>
-        Knowledge.ServicePoints.Values.FirstOrDefault(p => p.Kind == ServicePointKind.Center) is not { } center || PlaceFinder.IsOpen(center, LocalNow());
+    private bool IsOfficeHours() => CountyCentre() is not { } centre || PlaceFinder.IsOpen(centre, LocalNow());
+
+    private ServicePoint? CountyCentre() => Knowledge.ServicePoints.Values.FirstOrDefault(p => p.Kind == ServicePointKind.Center);
 
     [GeneratedRegex(@"(?<!\d)1[3-9]\d{9}(?!\d)")]
     private static partial Regex Phone();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Bot.Handoff.Handoffs;
+using Bot.Handoff.Tickets;
 using Bot.Host.Conversations.Activities;
 using Bot.Host.Conversations.Replies;
 using Bot.Host.Conversations.State;
@@ -23,6 +24,7 @@ internal sealed partial class Dialog(
     ConversationStore store,
     MissedQueryLog missed,
     IHandoffService handoffs,
+    ITicketService tickets,
     TimeProvider time,
     IOptions<ConversationOptions> options,
     IOptions<SiteOptions> site,
@@ -98,7 +100,12 @@ internal sealed partial class Dialog(
             case Ask.ErrorReport: await StartErrorReportAsync(turn, text, cancellationToken); return;
             case Ask.Greeting: Greet(turn); return;
             case Ask.NotHelpful: await NotHelpfulAsync(turn, cancellationToken); return;
-            case Ask.MyTickets: MyTickets(turn); return;
+            case Ask.MyTickets: await MyTicketsAsync(turn, cancellationToken); return;
+        }
+        if (MentionsTicket(text))
+        {
+            await MyTicketsAsync(turn, cancellationToken);
+            return;
         }
         if (state.PendingQuestion is not null && await TryAnswerAsync(turn, cancellationToken)) return;
         if (await TrySelectCandidateAsync(turn, cancellationToken)) return;
@@ -180,9 +187,6 @@ internal sealed partial class Dialog(
         state.Misses = 0;
         turn.Say(Reply.Message("好的，我们重新开始。请说说您要办什么事。", [Reply.Button("我想开个小饭馆"), Reply.Button("孩子刚出生怎么上户口")]));
     }
-
-    private void MyTickets(Turn turn) =>
-        turn.Say(Reply.Message("目前还查不到您的工单记录。如需人工帮助，请说“转人工”，工作人员会为您登记并跟踪办理。", [Reply.Button("转人工")]));
 
     private static string? Township(KnowledgeSnapshot knowledge, string text) =>
         knowledge.ServicePoints.Values.Select(p => p.Township).Distinct()

@@ -33,6 +33,9 @@ public sealed class ConversationState
     public double? Latitude { get; set; }
     public double? Longitude { get; set; }
 
+    /// <summary>Tickets opened from this conversation, for "我的工单".</summary>
+    public List<string> Tickets { get; set; } = [];
+
     /// <summary>The next message is the citizen's description of an error (找茬).</summary>
     public bool AwaitingErrorReport { get; set; }
 

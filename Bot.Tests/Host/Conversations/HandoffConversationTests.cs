@@ -80,5 +80,12 @@ public sealed class HandoffConversationTests(PostgresCluster postgres)
         Assert.Contains("现在不是工作时间", replies.AllText());
         Assert.Matches(@"编号 \*\*GD-\d{8}-\d{4}\*\*", replies.AllText());
         Assert.Contains("我的工单", replies.Buttons());
+
+        var progress = await chat.SayAsync("我的工单");
+        var number = System.Text.RegularExpressions.Regex.Match(replies.AllText(), @"GD-\d{8}-\d{4}").Value;
+        Assert.Contains(number, progress.AllText());
+        Assert.Contains("待受理", progress.AllText());
+        var stranger = await new Chat(host.Services).SayAsync(number);
+        Assert.DoesNotContain("待受理", stranger.AllText());
     }
 }
