@@ -12,9 +12,12 @@ namespace Bot.Host.Consoles;
 /// department handler, <c>department:{id}</c>. The server only pushes; consoles act through the JSON APIs.
 /// </summary>
 [Authorize(Roles = StaffRoles.Anyone)]
-internal sealed class StaffHub(ILogger<StaffHub> logger) : Hub<IStaffConsole>
+internal sealed class StaffHub(ILogger<StaffHub> logger) : Hub
 {
     public const string Path = "/hubs/staff";
+
+    /// <summary>The one method the server calls on a console, with a <see cref="ConsoleNotice"/>.</summary>
+    public const string NoticeMethod = "Notice";
 
     public override async Task OnConnectedAsync()
     {
@@ -42,13 +45,6 @@ internal sealed class StaffHub(ILogger<StaffHub> logger) : Hub<IStaffConsole>
         if (user.Role() == StaffRole.DepartmentHandler && user.FindFirstValue(StaffClaims.Department) is { } department)
             yield return $"department:{department}";
     }
-}
-
-/// <summary>What the server calls on a console.</summary>
-internal interface IStaffConsole
-{
-    /// <summary>A <see cref="Bot.Handoff.Notifications.StaffNotice"/> (kind, subject, summary); the console refreshes what it concerns.</summary>
-    Task Notice(ConsoleNotice notice);
 }
 
 /// <summary>A staff notice as a console receives it; the audience is the group it came through and is not repeated.</summary>
