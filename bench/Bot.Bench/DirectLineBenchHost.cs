@@ -12,8 +12,10 @@ namespace Bot.Bench;
 /// <summary>
 /// The real GovDoorplate host on Kestrel (loopback, free port) with a throw-away SQLite store. Uses the registered
 /// <see cref="ITurnHandler"/> when there is one, otherwise an echo handler; <see cref="Handler"/> says which.
+/// <paramref name="extra"/> settings and a <paramref name="time"/> (office hours for live handoffs) are optional.
 /// </summary>
-internal sealed class DirectLineBenchHost(string sqlitePath) : WebApplicationFactory<Program>
+internal sealed class DirectLineBenchHost(string sqlitePath, IReadOnlyDictionary<string, string?>? extra = null, TimeProvider? time = null)
+    : WebApplicationFactory<Program>
 {
     public const string Secret = "bench-channel-secret-0123456789abcdefghij";
 
@@ -42,9 +44,10 @@ internal sealed class DirectLineBenchHost(string sqlitePath) : WebApplicationFac
             ["DirectLine:ConversationsPerAddressPerMinute"] = "100000",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "None",
-        }));
+        }).AddInMemoryCollection(extra ?? new Dictionary<string, string?>()));
         builder.ConfigureTestServices(services =>
         {
+            if (time is not null) services.AddSingleton(time);
             var registered = services.LastOrDefault(d => d.ServiceType == typeof(ITurnHandler));
             if (registered is null)
             {
