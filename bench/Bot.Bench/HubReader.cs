@@ -16,6 +16,7 @@ internal sealed class HubReader : IAsyncDisposable
     private const char Separator = '\u001e';
     private readonly ClientWebSocket _socket = new();
     private readonly Queue<JsonElement> _pending = new();
+    private Task _pings = Task.CompletedTask;
 
     private HubReader() { }
 
@@ -31,6 +32,7 @@ internal sealed class HubReader : IAsyncDisposable
         var handshake = await reader.ReceiveRecordsAsync(cancel);
         if (handshake.Count == 0 || handshake[0] != "{}") throw new InvalidOperationException($"hub handshake refused: {string.Join(' ', handshake)}");
         foreach (var record in handshake.Skip(1)) reader.Keep(record);
+        reader._pings = reader.PingAsync(cancel);
         return reader;
     }
 
@@ -40,6 +42,18 @@ internal sealed class HubReader : IAsyncDisposable
         while (_pending.Count == 0)
             foreach (var record in await ReceiveRecordsAsync(cancel)) Keep(record);
         return _pending.Dequeue();
+    }
+
+    /// <summary>The server drops a client it has not heard from for 30 s; a console that only listens must still ping.</summary>
+    private async Task PingAsync(CancellationToken cancel)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(10));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancel) && _socket.State == WebSocketState.Open)
+                await _socket.SendAsync(Encoding.UTF8.GetBytes("{\"type\":6}" + Separator), WebSocketMessageType.Text, true, cancel);
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException) { }
     }
 
     private void Keep(string record)
