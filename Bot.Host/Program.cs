@@ -1,6 +1,7 @@
 using Bot.Handoff.Storage;
 using Bot.Host.Channels;
 using Bot.Host.Checklists;
+using Bot.Host.Consoles;
 using Bot.Host.Conversations;
 using Bot.Host.Curation;
 using Bot.Host.Doorplates;
@@ -22,6 +23,7 @@ builder.Services.AddKnowledge(StoreSetup.Use(KnowledgeDbContext.MigrationsHistor
 builder.Services.AddHandoff(StoreSetup.Use(HandoffDbContext.MigrationsHistoryTable));
 builder.Services.AddConversations();
 builder.Services.AddStaff();
+builder.Services.AddConsoles();
 builder.Services.AddApi();
 builder.Services.AddHealth();
 builder.Services.AddChannels();
@@ -43,6 +45,7 @@ app.MapChecklists();
 app.MapChannels();
 app.MapDoorplates();
 app.MapStaff();
+app.MapConsoles();
 app.MapCitizenTickets();
 app.MapCuration();
 

@@ -1,4 +1,5 @@
 using Bot.Handoff.Notifications;
+using Bot.Host.Consoles;
 using Bot.Host.Conversations.Activities;
 using Bot.Host.Conversations.Replies;
 
@@ -6,9 +7,10 @@ namespace Bot.Host.Conversations;
 
 /// <summary>
 /// Posts what the handoff side has to tell a citizen (a specialist joined or wrote, the chat ended, a ticket moved)
-/// into the citizen's own conversation, through the sink of its channel. Staff notices go to the consoles.
+/// into the citizen's own conversation, through the sink of its channel. Staff notices go to the consoles through
+/// <see cref="StaffNotifier"/>: one <see cref="IHandoffNotifier"/> serves both sides.
 /// </summary>
-internal sealed class CitizenNotifier(IServiceScopeFactory scopes, ILogger<CitizenNotifier> logger) : IHandoffNotifier
+internal sealed class CitizenNotifier(IServiceScopeFactory scopes, StaffNotifier staff, ILogger<CitizenNotifier> logger) : IHandoffNotifier
 {
     public async Task NotifyCitizenAsync(CitizenNotice notice, CancellationToken cancellationToken)
     {
@@ -27,5 +29,5 @@ internal sealed class CitizenNotifier(IServiceScopeFactory scopes, ILogger<Citiz
         await sink.SendAsync(notice.ConversationId, [message], cancellationToken);
     }
 
-    public Task NotifyStaffAsync(StaffNotice notice, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task NotifyStaffAsync(StaffNotice notice, CancellationToken cancellationToken) => staff.NotifyAsync(notice, cancellationToken);
 }

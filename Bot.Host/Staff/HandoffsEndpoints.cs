@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Bot.Host.Staff;
 
-/// <summary>The live handoff queue for specialists. Real-time chat (SignalR) comes with the console; these are its JSON calls.</summary>
+/// <summary>The live handoff queue for specialists: the console's JSON calls (its live pushes come through Consoles/StaffHub).</summary>
 internal static class HandoffsEndpoints
 {
     public sealed record HandoffView(Guid Id, string ConversationId, string ChannelId, string Reason, HandoffStatus Status, DateTimeOffset RequestedAt,

@@ -7,7 +7,7 @@ using System.Security.Claims;
 
 namespace Bot.Host.Staff;
 
-/// <summary>Staff sign-in and sign-out with a cookie (JSON; the console pages come later).</summary>
+/// <summary>Staff sign-in and sign-out with a cookie (JSON; the console page at /console uses it).</summary>
 internal static class SignInEndpoints
 {
     public sealed record SignInRequest(string? UserName, string? Password);

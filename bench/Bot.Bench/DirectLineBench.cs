@@ -203,7 +203,7 @@ internal static class DirectLineBench
         if (socket is not null) await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, cancel);
     }
 
-    private static HttpRequestMessage Request(HttpMethod method, Uri url, string token, object? body = null)
+    internal static HttpRequestMessage Request(HttpMethod method, Uri url, string token, object? body = null)
     {
         var request = new HttpRequestMessage(method, url);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -211,7 +211,7 @@ internal static class DirectLineBench
         return request;
     }
 
-    private static async Task<string> ReceiveAsync(WebSocket socket, CancellationToken cancel)
+    internal static async Task<string> ReceiveAsync(WebSocket socket, CancellationToken cancel)
     {
         var buffer = new byte[16 * 1024];
         using var message = new MemoryStream();

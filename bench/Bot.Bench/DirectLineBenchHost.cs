@@ -13,9 +13,11 @@ namespace Bot.Bench;
 /// <summary>
 /// The real GovDoorplate host on Kestrel (loopback, free port) on the given store (a throw-away SQLite file, or the
 /// PostgreSQL database of BENCH_POSTGRES), with the bench's echo handler (the channel's cost alone) or the registered
-/// <see cref="ITurnHandler"/>; <see cref="Handler"/> says which.
+/// <see cref="ITurnHandler"/>; <see cref="Handler"/> says which. <paramref name="extra"/> settings and a
+/// <paramref name="time"/> (office hours for live handoffs) are optional.
 /// </summary>
-internal sealed class DirectLineBenchHost(IReadOnlyDictionary<string, string?> store, bool echoHandler) : WebApplicationFactory<Program>
+internal sealed class DirectLineBenchHost(IReadOnlyDictionary<string, string?> store, bool echoHandler,
+    IReadOnlyDictionary<string, string?>? extra = null, TimeProvider? time = null) : WebApplicationFactory<Program>
 {
     public const string Secret = "bench-channel-secret-0123456789abcdefghij";
 
@@ -42,9 +44,10 @@ internal sealed class DirectLineBenchHost(IReadOnlyDictionary<string, string?> s
             ["DirectLine:ConversationsPerAddressPerMinute"] = "100000",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "None",
-        }));
+        }).AddInMemoryCollection(extra ?? new Dictionary<string, string?>()));
         builder.ConfigureTestServices(services =>
         {
+            if (time is not null) services.AddSingleton(time);
             var registered = services.LastOrDefault(d => d.ServiceType == typeof(ITurnHandler));
             if (echoHandler || registered is null)
             {

@@ -83,8 +83,9 @@ internal sealed partial class Dialog(
     {
         var state = turn.State;
         var text = turn.Text;
+        // While a human holds the conversation the message goes to them, even when the citizen writes quickly.
+        if (text.Length > 0 && text.Length <= Options.MaxMessageLength && await RelayToHumanAsync(turn, cancellationToken)) return;
         if (!Admit(turn)) return;
-        if (await RelayToHumanAsync(turn, cancellationToken)) return;
         Remember(state, "user", text);
 
         if (state.AwaitingErrorReport)

@@ -13,9 +13,11 @@ namespace Bot.Tests.Host.Channels;
 /// <summary>
 /// The real host with the <see cref="EchoTurnHandler"/> as its bot (protocol tests), or with the real conversation
 /// engine when <paramref name="echoBot"/> is false; in memory (TestServer) or, with <see cref="StartKestrel"/>,
-/// listening on a free loopback port for clients that need real sockets (Node, Chromium).
+/// listening on a free loopback port for clients that need real sockets (Node, Chromium). A <paramref name="time"/>
+/// replaces the host's clock (office hours decide whether a specialist can take over).
 /// </summary>
-public sealed class ChannelHost(IReadOnlyDictionary<string, string?> settings, bool echoBot = true) : WebApplicationFactory<Program>
+public sealed class ChannelHost(IReadOnlyDictionary<string, string?> settings, bool echoBot = true, TimeProvider? time = null)
+    : WebApplicationFactory<Program>
 {
     public const string Secret = "test-channel-secret-0123456789abcdefghij";
 
@@ -42,9 +44,10 @@ public sealed class ChannelHost(IReadOnlyDictionary<string, string?> settings, b
     {
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
-        if (!echoBot) return;
         builder.ConfigureTestServices(services =>
         {
+            if (time is not null) services.Replace(ServiceDescriptor.Singleton(time));
+            if (!echoBot) return;
             services.RemoveAll<ITurnHandler>();
             services.AddSingleton<ITurnHandler, EchoTurnHandler>();
         });
