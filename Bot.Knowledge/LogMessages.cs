@@ -8,7 +8,7 @@ internal static partial class LogMessages
     [LoggerMessage(1001, LogLevel.Information, "Knowledge seed imported: {Items} items, {Bundles} bundles, {Points} service points (hash {Hash})")]
     public static partial void SeedImported(this ILogger logger, int items, int bundles, int points, string hash);
 
-    [LoggerMessage(1002, LogLevel.Information, "Knowledge seed unchanged since the last import (hash {Hash})")]
+    [LoggerMessage(1002, LogLevel.Information, "Knowledge seed not imported: unchanged since the last import, or Knowledge:ImportSeedOnStart is off (hash {Hash})")]
     public static partial void SeedUnchanged(this ILogger logger, string hash);
 
     [LoggerMessage(1003, LogLevel.Critical, "The knowledge seed is invalid; refusing to start. {Problems}")]

@@ -34,7 +34,7 @@ internal static class DoorplateEndpoints
     public static Results<FileContentHttpResult, ProblemHttpResult> Png(string id, IKnowledgeCatalog catalog, IOptions<SiteOptions> options) =>
         Doorplate.Find(catalog.Current, id) is null ? NotFound(id) : TypedResults.File(QrCodes.Png(DeepLink(options.Value, id)), "image/png");
 
-    public static Results<ContentHttpResult, ProblemHttpResult> Print(string id, string? size, HttpRequest request, IKnowledgeCatalog catalog,
+    public static Results<ContentHttpResult, ProblemHttpResult> Print(string id, string? size, IKnowledgeCatalog catalog,
         IOptions<SiteOptions> options)
     {
         if (Doorplate.Find(catalog.Current, id) is not { } plate) return NotFound(id);

@@ -5,7 +5,6 @@ using Bot.Host.Channels.DirectLine.Tokens;
 using Bot.Host.Conversations;
 using Bot.Host.Storage;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Bot.Host.Channels.DirectLine;
@@ -31,8 +30,6 @@ internal static class DirectLineSetup
         services.AddDbContextPool<DirectLineDbContext>((provider, options) =>
         {
             StoreSetup.Use(DirectLineDbContext.MigrationsHistoryTable)(provider, options);
-            // The migrations are hand-written without a model snapshot; a test proves they match the model.
-            options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
             options.AddInterceptors(new SqliteTuning());
         });
         services.AddSingleton<TranscriptWriter>();
