@@ -3,6 +3,7 @@ using Bot.Handoff.Diagnostics;
 using Bot.Handoff.Handoffs;
 using Bot.Handoff.Notifications;
 using Bot.Handoff.Sla;
+using Bot.Handoff.Staff;
 using Bot.Handoff.Storage;
 using Bot.Handoff.Tickets;
 using Microsoft.EntityFrameworkCore;
@@ -46,12 +47,16 @@ public static class HandoffServiceCollectionExtensions
         services.AddScoped<ITicketService, TicketService>();
         services.AddScoped<IHandoffService, HandoffService>();
         services.AddScoped<DeadlineMonitor>();
+        services.AddSingleton<PresenceHost>();
+        services.AddScoped<IStaffPresence, StaffPresence>();
 
         // Order matters: the store is migrated before the scheduler starts on its Quartz tables.
         services.AddHostedService<HandoffInitializer>();
         services.AddSingleton<QuartzDeadlineTimers>();
         services.AddSingleton<IDeadlineTimers>(sp => sp.GetRequiredService<QuartzDeadlineTimers>());
         services.AddHostedService(sp => sp.GetRequiredService<QuartzDeadlineTimers>());
+        services.AddSingleton<HandoffHousekeeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<HandoffHousekeeper>());
         return services;
     }
 }

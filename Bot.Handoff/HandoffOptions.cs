@@ -39,6 +39,20 @@ public sealed class HandoffOptions : IValidatableObject
 
     public DeadlineSchedulerOptions Scheduler { get; set; } = new();
 
+    /// <summary>
+    /// How long a console counts as present without its host confirming it: a host refreshes its consoles every
+    /// third of this, so a host that dies takes its specialists offline after at most this long.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
+    public TimeSpan PresenceTimeout { get; set; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>
+    /// How long a citizen waits in the queue before the wait turns into a ticket (the citizen is told its number and
+    /// the promised time). Zero: they wait until a specialist accepts or they cancel.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "08:00:00")]
+    public TimeSpan QueueTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
     public CategoryDeadlines DeadlinesFor(TicketCategory category) => Deadlines[category];
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

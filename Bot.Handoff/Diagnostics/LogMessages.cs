@@ -50,6 +50,9 @@ internal static partial class LogMessages
     [LoggerMessage(2040, LogLevel.Warning, "Notifying {Target} about {Subject} failed; the change itself is saved")]
     public static partial void NotificationFailed(this ILogger logger, string target, string subject, Exception exception);
 
+    [LoggerMessage(2041, LogLevel.Warning, "Handoff housekeeping (presence, queue timeouts) failed; it runs again at the next tick")]
+    public static partial void HousekeepingFailed(this ILogger logger, Exception exception);
+
     [LoggerMessage(2050, LogLevel.Information, "Handoff store migrated")]
     public static partial void StoreMigrated(this ILogger logger);
 }

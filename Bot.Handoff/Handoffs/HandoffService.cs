@@ -13,6 +13,7 @@ internal sealed class HandoffService(
     HandoffDbContext db,
     ITicketService tickets,
     TimeProvider time,
+    Sla.DeadlinePolicy policy,
     HandoffMetrics metrics,
     NotificationRelay notify,
     ILogger<HandoffService> logger) : IHandoffService
@@ -29,8 +30,8 @@ internal sealed class HandoffService(
         await db.SaveChangesAsync(cancellationToken);
         metrics.Queued();
         logger.HandoffQueued(handoff.Id, handoff.ChannelId, handoff.Reason);
-        await notify.StaffAsync(new StaffNotice(StaffNoticeKind.QueueChanged, handoff.Id.ToString(), Specialists, $"新的转人工请求（{handoff.Reason}）"),
-            cancellationToken);
+        await notify.StaffAsync(new StaffNotice(StaffNoticeKind.QueueChanged, handoff.Id.ToString(), Specialists,
+            $"新的转人工请求（{HandoffReasons.Label(handoff.Reason)}）"), cancellationToken);
         return handoff;
     }
 
@@ -65,7 +66,7 @@ internal sealed class HandoffService(
         var employeeNumber = await EmployeeNumberAsync(specialist, cancellationToken);
         await notify.CitizenAsync(new CitizenNotice(handoff.ChannelId, handoff.ConversationId, CitizenNoticeKind.SpecialistJoined,
             $"人工客服 工号{employeeNumber} 为您服务。", SpecialistEmployeeNumber: employeeNumber), cancellationToken);
-        await notify.StaffAsync(new StaffNotice(StaffNoticeKind.HandoffAccepted, handoff.Id.ToString(), Specialists, $"已由 {specialist.Id} 接入"),
+        await notify.StaffAsync(new StaffNotice(StaffNoticeKind.HandoffAccepted, handoff.Id.ToString(), Specialists, $"转人工请求已由 {specialist.Id}（工号{employeeNumber}）接入"),
             cancellationToken);
         return handoff;
     }
@@ -78,6 +79,8 @@ internal sealed class HandoffService(
             throw new HandoffRuleException($"Only the specialist holding handoff {handoffId} can write to the citizen while it is accepted.");
         if (string.IsNullOrWhiteSpace(text)) throw new HandoffRuleException("A message needs text.");
         var employeeNumber = await EmployeeNumberAsync(specialist, cancellationToken);
+        db.HandoffMessages.Add(HandoffMessage.FromSpecialist(handoff.Id, specialist.Id, text.Trim(), time.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
         await notify.CitizenAsync(new CitizenNotice(handoff.ChannelId, handoff.ConversationId, CitizenNoticeKind.SpecialistMessage, text.Trim(),
             SpecialistEmployeeNumber: employeeNumber), cancellationToken);
         return handoff;
@@ -86,9 +89,18 @@ internal sealed class HandoffService(
     public async Task RelayFromCitizenAsync(string conversationId, string text, CancellationToken cancellationToken)
     {
         if (await GetActiveAsync(conversationId, cancellationToken) is not { } handoff) return;
+        var masked = PersonalData.Mask(text);
+        db.HandoffMessages.Add(HandoffMessage.FromCitizen(handoff.Id, masked, time.GetUtcNow()));
+        // A callback number written while waiting or chatting is kept like one given with 转人工.
+        if (handoff.MaskedContact is null && PersonalData.FindPhone(text) is { } phone)
+        {
+            db.Attach(handoff);
+            handoff.RecordContact(PersonalData.MaskContact(phone));
+            db.Contacts.Add(new ContactRow { OwnerId = handoff.Id, Contact = phone });
+        }
+        await db.SaveChangesAsync(cancellationToken);
         string[] audience = handoff.SpecialistId is { } holder ? [$"user:{holder}"] : Specialists;
-        await notify.StaffAsync(new StaffNotice(StaffNoticeKind.CitizenMessage, handoff.Id.ToString(), audience, PersonalData.Mask(text)),
-            cancellationToken);
+        await notify.StaffAsync(new StaffNotice(StaffNoticeKind.CitizenMessage, handoff.Id.ToString(), audience, masked), cancellationToken);
     }
 
     public async Task<LiveHandoff?> CompleteAsync(Guid handoffId, Actor specialist, string summary, CancellationToken cancellationToken)
@@ -128,6 +140,50 @@ internal sealed class HandoffService(
             handoff.ChannelId, handoff.ConversationId, handoff.Id), actor, cancellationToken);
         handoff.LinkTicket(ticket.Number);
         await db.SaveChangesAsync(cancellationToken);
+        return ticket;
+    }
+
+    public async Task<IReadOnlyList<HandoffMessage>> MessagesAsync(Guid handoffId, CancellationToken cancellationToken) =>
+        await db.HandoffMessages.AsNoTracking().Where(m => m.HandoffId == handoffId).OrderBy(m => m.AtTicks).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<LiveHandoff>> HeldByAsync(string specialistId, CancellationToken cancellationToken)
+    {
+        var held = await db.Handoffs.AsNoTracking()
+            .Where(h => h.SpecialistId == specialistId && h.Status == HandoffStatus.Accepted).ToListAsync(cancellationToken);
+        return held.OrderBy(h => h.AcceptedAt).ToList();
+    }
+
+    public async Task<Ticket?> ExpireAsync(Guid handoffId, CancellationToken cancellationToken)
+    {
+        var handoff = await db.Handoffs.SingleOrDefaultAsync(h => h.Id == handoffId, cancellationToken);
+        if (handoff is not { Status: HandoffStatus.Queued }) return null;
+        var now = time.GetUtcNow();
+        handoff.Fail(now, "queue-timeout");
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return null; // accepted, cancelled or expired by another host at the same moment
+        }
+        metrics.LeftQueue(null);
+        logger.HandoffEnded(handoff.Id, handoff.Status.ToString());
+        var contact = await db.Contacts.Where(c => c.OwnerId == handoffId).Select(c => c.Contact).SingleOrDefaultAsync(cancellationToken);
+        var waited = (int)Math.Round((now - handoff.RequestedAt).TotalMinutes);
+        var excerpt = string.Join(" / ", handoff.TranscriptExcerpt.TakeLast(6).Select(l => $"{(l.From == "user" ? "市民" : "助手")}：{l.Text}"));
+        var ticket = await tickets.OpenAsync(new NewTicket(TicketCategory.Help,
+            $"转人工排队 {waited} 分钟无专员接入（{HandoffReasons.Label(handoff.Reason)}），自动登记工单。对话摘录：{excerpt}",
+            handoff.CandidateItemIds, contact, handoff.ChannelId, handoff.ConversationId, handoff.Id), Actor.System, cancellationToken);
+        handoff.LinkTicket(ticket.Number);
+        await db.SaveChangesAsync(cancellationToken);
+        var callBy = policy.DueAt(Sla.DeadlineKind.FirstResponse, TicketCategory.Help, now).ToOffset(policy.Calendar.UtcOffset);
+        await notify.CitizenAsync(new CitizenNotice(handoff.ChannelId, handoff.ConversationId, CitizenNoticeKind.HandoffEnded,
+            $"抱歉让您久等了，帮办导办专员暂时无法接入。已为您登记工单 {ticket.Number}，专员会在 {callBy:M月d日 HH:mm} 前" +
+            (contact is null ? "处理，请留下手机号方便回电；" : "按您留下的电话联系您；") + "您可以随时发“我的工单”查看进度。智能助手继续为您服务。",
+            ticket.Number), cancellationToken);
+        await notify.StaffAsync(new StaffNotice(StaffNoticeKind.QueueChanged, handoff.Id.ToString(), Specialists,
+            $"转人工请求排队超时，已自动登记工单 {ticket.Number}"), cancellationToken);
         return ticket;
     }
 

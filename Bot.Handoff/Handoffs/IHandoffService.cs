@@ -36,6 +36,19 @@ public interface IHandoffService
     /// <summary>Gives up a handoff (nobody online, the citizen left); the bot answers again.</summary>
     Task<LiveHandoff?> FailAsync(Guid handoffId, string reason, CancellationToken cancellationToken);
 
+    /// <summary>The messages of the live chat so far, oldest first (the citizen's masked).</summary>
+    Task<IReadOnlyList<HandoffMessage>> MessagesAsync(Guid handoffId, CancellationToken cancellationToken);
+
+    /// <summary>The chats a specialist holds now (accepted, not ended), so a reloaded console picks them up again.</summary>
+    Task<IReadOnlyList<LiveHandoff>> HeldByAsync(string specialistId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Nobody accepted a queued citizen in time: ends the wait, opens a ticket with the request, its candidates and
+    /// callback number, and tells the citizen the number and by when a specialist will respond. Null when the handoff
+    /// is no longer queued (accepted or cancelled meanwhile, or another host expired it first).
+    /// </summary>
+    Task<Ticket?> ExpireAsync(Guid handoffId, CancellationToken cancellationToken);
+
     /// <summary>Opens a ticket from the handoff: its conversation, candidate items and contact carry over.</summary>
     Task<Ticket?> ConvertToTicketAsync(Guid handoffId, TicketCategory category, string description, Actor actor, CancellationToken cancellationToken);
 }

@@ -87,6 +87,14 @@ public sealed class LiveHandoff
         Version++;
     }
 
+    /// <summary>A callback number the citizen gave after asking for a human (the full number is kept apart, see ContactRow).</summary>
+    public void RecordContact(string maskedContact)
+    {
+        if (!IsActive) throw new HandoffRuleException($"转人工请求 {Id} 已结束（{Status}），不能再登记联系方式。");
+        MaskedContact = maskedContact;
+        Version++;
+    }
+
     public void LinkTicket(string ticketNumber)
     {
         if (TicketNumber is not null) throw new HandoffRuleException($"Handoff {Id} already became ticket {TicketNumber}.");

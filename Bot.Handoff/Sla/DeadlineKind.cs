@@ -15,3 +15,15 @@ public enum DeadlineKind
     /// <summary>After a 不满意/非常不满意 rating: rectified and resolved again within 5 working days.</summary>
     Rectification,
 }
+
+public static class DeadlineKindLabels
+{
+    public static string Label(this DeadlineKind kind) => kind switch
+    {
+        DeadlineKind.FirstResponse => "首次响应",
+        DeadlineKind.DepartmentAcceptance => "部门签收",
+        DeadlineKind.Resolution => "办结",
+        DeadlineKind.Rectification => "整改",
+        _ => kind.ToString(),
+    };
+}

@@ -13,6 +13,7 @@ namespace Bot.Handoff.Sla;
 internal sealed class DeadlineMonitor(
     HandoffDbContext db,
     TimeProvider time,
+    DeadlinePolicy policy,
     HandoffMetrics metrics,
     NotificationRelay notify,
     ILogger<DeadlineMonitor> logger)
@@ -67,7 +68,7 @@ internal sealed class DeadlineMonitor(
             metrics.SlaBreached(kind, level, ticket.Category);
             await notify.StaffAsync(new StaffNotice(StaffNoticeKind.Escalated, ticket.Number,
                 level == 1 ? ["Supervisor"] : ["Supervisor", "Admin"],
-                $"{ticket.Number} {kind} 超期，督办等级 {level}"), cancellationToken);
+                $"工单 {ticket.Number} {kind.Label()}时限已超期，{level}级督办"), cancellationToken);
             return;
         }
     }
@@ -80,7 +81,7 @@ internal sealed class DeadlineMonitor(
         if (first == 0) return;
         logger.DeadlineNear(number, deadline.Kind, deadline.DueAt);
         await notify.StaffAsync(new StaffNotice(StaffNoticeKind.DeadlineNear, number, ["Specialist", "Supervisor"],
-            $"{number} {deadline.Kind} 即将到期"), cancellationToken);
+            $"工单 {number} {deadline.Kind.Label()}时限即将到期（{deadline.DueAt.ToOffset(policy.Calendar.UtcOffset):M月d日 HH:mm}）"), cancellationToken);
     }
 
     private Task<bool> AlreadyEscalatedAsync(Guid ticketId, DeadlineKind kind, int cycle, int level, CancellationToken cancellationToken) =>

@@ -19,6 +19,8 @@ public sealed class HandoffDbContext(DbContextOptions<HandoffDbContext> options)
     internal DbSet<DeadlineRow> Deadlines => Set<DeadlineRow>();
     internal DbSet<EscalationRow> Escalations => Set<EscalationRow>();
     internal DbSet<TicketCounterRow> TicketCounters => Set<TicketCounterRow>();
+    public DbSet<HandoffMessage> HandoffMessages => Set<HandoffMessage>();
+    internal DbSet<PresenceRow> Presence => Set<PresenceRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -141,6 +143,29 @@ public sealed class HandoffDbContext(DbContextOptions<HandoffDbContext> options)
             e.ToTable("handoff_ticket_counters").HasKey(x => x.Day).HasName("pk_handoff_ticket_counters");
             e.Property(x => x.Day).HasColumnName("day").HasMaxLength(8);
             e.Property(x => x.LastValue).HasColumnName("last_value");
+        });
+        modelBuilder.Entity<HandoffMessage>(e =>
+        {
+            e.ToTable("handoff_messages").HasKey(x => x.Id).HasName("pk_handoff_messages");
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.HandoffId).HasColumnName("handoff_id");
+            e.Property(x => x.From).HasColumnName("from_party").HasMaxLength(16);
+            e.Property(x => x.AuthorId).HasColumnName("author_id").HasMaxLength(64);
+            e.Property(x => x.Text).HasColumnName("text");
+            e.Property(x => x.AtTicks).HasColumnName("at_ticks");
+            e.Ignore(x => x.At);
+            e.HasIndex(x => new { x.HandoffId, x.AtTicks }).HasDatabaseName("ix_handoff_messages_handoff_at");
+        });
+        modelBuilder.Entity<PresenceRow>(e =>
+        {
+            e.ToTable("handoff_presence").HasKey(x => x.ConnectionId).HasName("pk_handoff_presence");
+            e.Property(x => x.ConnectionId).HasColumnName("connection_id").HasMaxLength(128);
+            e.Property(x => x.UserName).HasColumnName("user_name").HasMaxLength(64);
+            e.Property(x => x.Role).HasColumnName("role").HasMaxLength(32);
+            e.Property(x => x.Online).HasColumnName("online");
+            e.Property(x => x.HostId).HasColumnName("host_id").HasMaxLength(64);
+            e.Property(x => x.SeenAtTicks).HasColumnName("seen_at_ticks");
+            e.HasIndex(x => x.HostId).HasDatabaseName("ix_handoff_presence_host_id");
         });
     }
 }

@@ -44,3 +44,16 @@ internal sealed class TicketCounterRow
     public required string Day { get; set; }
     public int LastValue { get; set; }
 }
+
+/// <summary>One open staff console connection, on the host that holds it (see <see cref="Staff.IStaffPresence"/>).</summary>
+internal sealed class PresenceRow
+{
+    public required string ConnectionId { get; set; }
+    public required string UserName { get; set; }
+    public required string Role { get; set; }
+    public bool Online { get; set; }
+    public required string HostId { get; set; }
+
+    /// <summary>When the host last confirmed the connection, in UTC ticks (comparable on every provider).</summary>
+    public long SeenAtTicks { get; set; }
+}

@@ -145,7 +145,7 @@ internal sealed class TicketService(
         var last = ticket.History[^1];
         logger.TicketMoved(ticket.Number, last.Action.ToString(), last.ActorId, ticket.Status.ToString());
         await notify.StaffAsync(new StaffNotice(StaffNoticeKind.TicketChanged, ticket.Number, Audience(ticket),
-            $"{ticket.Number} {last.Action} → {ticket.Status}"), cancellationToken);
+            $"工单 {ticket.Number}：{last.Action.Label()}，现为{ticket.Status.Label()}"), cancellationToken);
         if (citizenMessage is not null) await TellAsync(ticket, CitizenNoticeKind.TicketProgress, $"工单 {ticket.Number}：{citizenMessage}", cancellationToken);
         return ticket;
     }

@@ -12,7 +12,7 @@ namespace Bot.Host.Consoles;
 /// department handler, <c>department:{id}</c>. The server only pushes; consoles act through the JSON APIs.
 /// </summary>
 [Authorize(Roles = StaffRoles.Anyone)]
-internal sealed class StaffHub(ILogger<StaffHub> logger) : Hub
+internal sealed class StaffHub(IStaffPresence presence, ILogger<StaffHub> logger) : Hub
 {
     public const string Path = "/hubs/staff";
 
@@ -23,12 +23,20 @@ internal sealed class StaffHub(ILogger<StaffHub> logger) : Hub
     {
         var user = Context.User!;
         foreach (var group in GroupsOf(user)) await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
+        await presence.ConnectedAsync(Context.ConnectionId, user.Actor(), online: true, Context.ConnectionAborted);
         logger.ConsoleConnected(user.Identity!.Name!, user.Role().ToString());
         await base.OnConnectedAsync();
     }
 
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        await presence.DisconnectedAsync(Context.ConnectionId, CancellationToken.None);
+        await base.OnDisconnectedAsync(exception);
+    }
+
     /// <summary>
-    /// 在线/离开: away, a specialist stops hearing about the queue (their role group) but still hears their own
+    /// 在线/离开 (shared with every host through <see cref="IStaffPresence"/>, which decides whether the assistant
+    /// offers a citizen a human at all): away, a specialist stops hearing about the queue (their role group) but still hears their own
     /// conversations (their user group), so a chat in progress is never cut off.
     /// </summary>
     public async Task SetPresence(bool online)
@@ -36,6 +44,7 @@ internal sealed class StaffHub(ILogger<StaffHub> logger) : Hub
         var role = Context.User!.Role().ToString();
         if (online) await Groups.AddToGroupAsync(Context.ConnectionId, role, Context.ConnectionAborted);
         else await Groups.RemoveFromGroupAsync(Context.ConnectionId, role, Context.ConnectionAborted);
+        await presence.SetOnlineAsync(Context.ConnectionId, online, Context.ConnectionAborted);
     }
 
     internal static IEnumerable<string> GroupsOf(ClaimsPrincipal user)

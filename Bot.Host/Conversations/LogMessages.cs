@@ -20,8 +20,8 @@ internal static partial class ConversationLog
     [LoggerMessage(3209, LogLevel.Warning, "The optional phrasing model failed; the reply is sent as written")]
     public static partial void PhrasingFailed(this ILogger logger, Exception exception);
 
-    [LoggerMessage(3207, LogLevel.Information, "Handoff requested outside office hours ({Reason}); a ticket was opened")]
-    public static partial void HandoffTicketOpened(this ILogger logger, string reason);
+    [LoggerMessage(3207, LogLevel.Information, "Handoff requested ({Reason}) but nobody can take it ({Why}); a ticket was opened")]
+    public static partial void HandoffTicketOpened(this ILogger logger, string reason, string why);
 
     [LoggerMessage(3204, LogLevel.Information, "Error report recorded for {Subject}")]
     public static partial void ErrorReported(this ILogger logger, string? subject);

@@ -16,10 +16,11 @@ public sealed record TicketView(
 }
 
 /// <summary>One step of the audit trail.</summary>
-public sealed record TicketEventView(int Sequence, TicketAction Action, TicketStatus? From, TicketStatus To, string Actor, string? ActorRole,
-    DateTimeOffset At, string? Note)
+public sealed record TicketEventView(int Sequence, TicketAction Action, string ActionLabel, TicketStatus? From, string? FromLabel, TicketStatus To,
+    string ToLabel, string Actor, string? ActorRole, DateTimeOffset At, string? Note)
 {
-    public static TicketEventView Of(TicketEvent e) => new(e.Sequence, e.Action, e.FromStatus, e.ToStatus, e.ActorId, e.ActorRole, e.At, e.Note);
+    public static TicketEventView Of(TicketEvent e) => new(e.Sequence, e.Action, e.Action.Label(), e.FromStatus, e.FromStatus?.Label(), e.ToStatus,
+        e.ToStatus.Label(), e.ActorId, e.ActorRole, e.At, e.Note);
 }
 
 public sealed record CreateTicketRequest(TicketCategory? Category, string? Description, IReadOnlyList<string>? ItemIds, string? Contact,

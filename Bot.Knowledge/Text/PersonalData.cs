@@ -27,6 +27,12 @@ public static partial class PersonalData
         return text.Length <= 2 ? new string('*', text.Length) : $"{text[0]}{new string('*', text.Length - 2)}{text[^1]}";
     }
 
+    /// <summary>The first mobile or landline number written in free text ("我电话13812345678"), or null.</summary>
+    public static string? FindPhone(string text) =>
+        Mobile().Match(text) is { Success: true } mobile ? mobile.Value
+        : Landline().Match(text) is { Success: true } landline ? landline.Value
+        : null;
+
     [GeneratedRegex(@"^\+?(86)?[\s-]?1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}$")]
     private static partial Regex MobileNumber();
 

@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using Bot.Handoff.Handoffs;
+using Bot.Handoff.Sla;
 using Bot.Handoff.Staff;
 using Bot.Handoff.Tickets;
 using Bot.Host.Conversations.Replies;
@@ -31,17 +31,19 @@ internal sealed partial class Dialog
 
     /// <summary>
     /// Hands the conversation to a specialist with everything they need (reason, masked transcript, the bot's
-    /// candidates, the situation answers, a callback number if the citizen gave one). Outside office hours nobody can
-    /// take over: it says so honestly and opens a ticket instead, telling the citizen its number.
+    /// candidates, the situation answers, a callback number if the citizen gave one). Only when someone can take it:
+    /// outside office hours, or when no specialist is at their console (在线), it says so honestly and opens a ticket
+    /// instead, telling the citizen its number and by when a specialist will respond.
     /// </summary>
     private async Task HandOverAsync(Turn turn, string reason, CancellationToken cancellationToken)
     {
         var state = turn.State;
         var candidates = state.Subject is not null ? [state.Subject, .. state.Candidates] : state.Candidates.ToList();
-        var contact = Phone().Match(turn.Text) is { Success: true } phone ? phone.Value : null;
+        var contact = PersonalData.FindPhone(turn.Text);
         state.Misses = 0;
-        var why = reason == "not-found-repeatedly" ? "我几次都没能准确回答您，很抱歉。" : "";
-        if (IsOfficeHours())
+        var why = reason == HandoffReasons.NotFoundRepeatedly ? "我几次都没能准确回答您，很抱歉。" : "";
+        var officeHours = IsOfficeHours();
+        if (officeHours && (await presence.OnlineSpecialistsAsync(cancellationToken)).Count > 0)
         {
             var handoff = await handoffs.InitiateAsync(new HandoffRequest(
                 turn.ConversationId, turn.ChannelId, reason, state.Transcript, candidates, state.Answers, contact), cancellationToken);
@@ -55,18 +57,23 @@ internal sealed partial class Dialog
             return;
         }
         // Nobody can take over now: a ticket carries the request, its items, the callback number and the conversation.
+        var situation = officeHours ? "没有人工客服在线" : "非工作时间";
         var ticket = await tickets.OpenAsync(new NewTicket(TicketCategory.Help,
-            $"非工作时间的人工服务请求（{reason}）。对话摘录：" + string.Join(" / ", state.Transcript.TakeLast(6).Select(l => $"{l.From}: {l.Text}")),
+            $"{situation}的人工服务请求（{HandoffReasons.Label(reason)}）。对话摘录：" +
+            string.Join(" / ", state.Transcript.TakeLast(6).Select(l => $"{(l.From == "user" ? "市民" : "助手")}：{l.Text}")),
             candidates.Where(id => Knowledge.Items.ContainsKey(id)).ToList(), contact, turn.ChannelId, turn.ConversationId), Actor.System, cancellationToken);
+        var callBy = deadlines.DueAt(DeadlineKind.FirstResponse, TicketCategory.Help, time.GetUtcNow()).ToOffset(deadlines.Calendar.UtcOffset);
+        var now = officeHours
+            ? "帮办导办专员现在都不在线（可能正在窗口为群众办理），暂时无法转接。"
+            : $"现在不是工作时间（{(CountyCentre() is { } centre ? HoursText(centre) : "")}），帮办导办专员暂时不在线。";
         turn.Say(Reply.Message(
-            $"{why}现在不是工作时间（{(CountyCentre() is { } centre ? HoursText(centre) : "")}），帮办导办专员暂时不在线。" +
-            $"已为您登记工单，编号 **{ticket.Number}**，工作人员会在下一个工作日内处理并联系您。" +
+            $"{why}{now}已为您登记工单，编号 **{ticket.Number}**，专员会在 {callBy:M月d日 HH:mm} 前处理并联系您。" +
             (contact is null ? "请留下手机号，方便我们回电；" : "我们会按您留下的电话回电；") +
             "您可以随时发“我的工单”查看进度，着急可拨打 12345 政务服务便民热线。",
             [Reply.Button("我的工单"), Reply.Button("重新开始")]));
         state.LastAnswer = $"ticket:{ticket.Number}";
         state.Tickets.Add(ticket.Number);
-        logger.HandoffTicketOpened(reason);
+        logger.HandoffTicketOpened(reason, officeHours ? "no-specialist-online" : "outside-office-hours");
     }
 
     /// <summary>Office hours are the county service centre's: when nobody staffs the desk, no specialist can take over.</summary>
@@ -74,13 +81,10 @@ internal sealed partial class Dialog
 
     private ServicePoint? CountyCentre() => Knowledge.ServicePoints.Values.FirstOrDefault(p => p.Kind == ServicePointKind.Center);
 
-    [GeneratedRegex(@"(?<!\d)1[3-9]\d{9}(?!\d)")]
-    private static partial Regex Phone();
-
     private async Task NotHelpfulAsync(Turn turn, CancellationToken cancellationToken)
     {
         turn.Say(Reply.Message("抱歉没能帮到您。我把您转给帮办导办专员。"));
-        await HandOverAsync(turn, "answer-not-helpful", cancellationToken);
+        await HandOverAsync(turn, HandoffReasons.AnswerNotHelpful, cancellationToken);
     }
 
     /// <summary>找茬: "有错误 …" with a description is stored at once; a bare "纠错" asks what is wrong first.</summary>

@@ -1,3 +1,4 @@
+using Bot.Handoff.Handoffs;
 using Bot.Host.Conversations.Replies;
 using Bot.Knowledge.Search;
 
@@ -45,7 +46,7 @@ internal sealed partial class Dialog
         }
         if (state.Misses >= Options.MissesBeforeHandoff)
         {
-            await HandOverAsync(turn, "not-found-repeatedly", cancellationToken);
+            await HandOverAsync(turn, HandoffReasons.NotFoundRepeatedly, cancellationToken);
             return;
         }
         var english = !CitizenText.HasChinese(turn.Text) ? "\n\n(Sorry, I can only help in Chinese for now. 请用中文描述您要办的事。)" : "";

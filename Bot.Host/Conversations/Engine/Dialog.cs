@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Bot.Handoff.Handoffs;
+using Bot.Handoff.Sla;
+using Bot.Handoff.Staff;
 using Bot.Handoff.Tickets;
 using Bot.Host.Conversations.Activities;
 using Bot.Host.Conversations.Replies;
@@ -25,6 +27,8 @@ internal sealed partial class Dialog(
     MissedQueryLog missed,
     IHandoffService handoffs,
     ITicketService tickets,
+    IStaffPresence presence,
+    DeadlinePolicy deadlines,
     TimeProvider time,
     IOptions<ConversationOptions> options,
     IOptions<SiteOptions> site,
@@ -97,7 +101,7 @@ internal sealed partial class Dialog(
         {
             case Ask.Restart: Restart(turn); return;
             case Ask.Back: Back(turn); return;
-            case Ask.Human: await HandOverAsync(turn, "citizen-asked", cancellationToken); return;
+            case Ask.Human: await HandOverAsync(turn, HandoffReasons.CitizenAsked, cancellationToken); return;
             case Ask.ErrorReport: await StartErrorReportAsync(turn, text, cancellationToken); return;
             case Ask.Greeting: Greet(turn); return;
             case Ask.NotHelpful: await NotHelpfulAsync(turn, cancellationToken); return;

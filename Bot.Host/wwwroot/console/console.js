@@ -67,7 +67,10 @@
     $('presence').hidden = !isDesk();
     await loadCatalogue().catch(fail);
     await connect();
-    if (isDesk()) await loadQueue();
+    if (isDesk()) {
+      await loadQueue();
+      await resumeChat();
+    }
     await loadTickets();
   }
 
@@ -98,7 +101,13 @@
     const hub = new signalR.HubConnectionBuilder().withUrl('/hubs/staff').withAutomaticReconnect().build();
     hub.on('Notice', onNotice);
     hub.onreconnecting(() => linkState('重新连接中…'));
-    hub.onreconnected(() => { linkState('已连接'); if (isDesk()) loadQueue().catch(fail); loadTickets().catch(fail); });
+    hub.onreconnected(async () => {
+      linkState('已连接');
+      // A new connection starts 在线 on the server: tell it again if this specialist had stepped away.
+      if (isDesk() && !present()) await hub.invoke('SetPresence', false).catch(fail);
+      if (isDesk()) loadQueue().catch(fail);
+      loadTickets().catch(fail);
+    });
     hub.onclose(() => linkState('未连接'));
     state.hub = hub;
     await hub.start();
@@ -110,8 +119,10 @@
     document.body.dataset.hub = text === '已连接' ? 'connected' : 'disconnected';
   }
 
+  const present = () => $('presence').getAttribute('aria-pressed') === 'true';
+
   $('presence').addEventListener('click', act(async () => {
-    const online = $('presence').getAttribute('aria-pressed') !== 'true';
+    const online = !present();
     await state.hub.invoke('SetPresence', online);
     $('presence').setAttribute('aria-pressed', String(online));
     $('presence').textContent = online ? '在线' : '离开';
@@ -151,15 +162,11 @@
     const list = $('queue');
     const elapsed = (Date.now() - state.queueAt) / 1000;
     list.replaceChildren(...state.queue.map(h => el('li', { 'data-handoff': h.id },
-      el('div', { text: `原因：${reasonLabel(h.reason)}` }),
+      el('div', { text: `原因：${h.reasonLabel}` }),
       el('div', { className: 'muted', text: `已等待 ${duration(h.waitingSeconds + elapsed)}`, 'data-wait': '' }),
       el('button', { type: 'button', className: 'primary', text: '接入', on: { click: act(() => accept(h.id)) } }))));
     $('queue-count').textContent = state.queue.length ? `（${state.queue.length}）` : '';
     $('queue-empty').hidden = state.queue.length > 0;
-  }
-
-  function reasonLabel(reason) {
-    return { 'citizen-asked': '市民要求人工', 'not-found-repeatedly': '多次未找到答案', 'answer-not-helpful': '回答没有帮助' }[reason] || reason;
   }
 
   setInterval(() => { if (state.queue.length) renderQueue(); }, 1000);
@@ -170,12 +177,22 @@
     await loadQueue();
   }
 
-  function openChat(handoff) {
+  // After a reload (or on a second screen) the chat this specialist holds comes back with everything said so far.
+  async function resumeChat() {
+    const held = await api('GET', '/api/staff/handoffs/mine');
+    if (!held.length) return;
+    const handoff = held[held.length - 1];
+    const messages = await api('GET', `/api/staff/handoffs/${encodeURIComponent(handoff.id)}/messages`);
+    openChat(handoff, '已恢复您正在进行的对话。');
+    for (const m of messages) say(m.from === 'citizen' ? 'citizen' : 'me', m.text);
+  }
+
+  function openChat(handoff, opening = '您已接入，市民将看到“人工客服 工号… 为您服务”。') {
     state.handoff = handoff;
     $('chat').hidden = false;
     $('chat-title').textContent = `（${handoff.channelId} · 等待 ${duration(handoff.waitingSeconds)}）`;
     $('messages').replaceChildren();
-    say('system', '您已接入，市民将看到“人工客服 工号… 为您服务”。');
+    say('system', opening);
     $('transcript').replaceChildren(...handoff.transcriptExcerpt.map(line =>
       el('li', { text: `${line.from === 'user' ? '市民' : '助手'}：${line.text}` })));
     $('candidates').replaceChildren(...handoff.candidateItemIds.map(candidate));
@@ -289,7 +306,7 @@
     const events = await api('GET', `/api/staff/tickets/${encodeURIComponent(number)}/audit`);
     $('audit-number').textContent = number;
     $('audit').replaceChildren(...events.map(e =>
-      el('li', { text: `${time(e.at)} ${e.action}：${e.from || '—'} → ${e.to}，${e.actor}${e.note ? '，' + e.note : ''}` })));
+      el('li', { text: `${time(e.at)} ${e.actionLabel}：${e.fromLabel || '—'} → ${e.toLabel}，${e.actor}${e.note ? '，' + e.note : ''}` })));
     $('audit-box').hidden = false;
   }
 

@@ -29,6 +29,9 @@ public sealed partial class ConsoleJourneyTests(PostgresCluster postgres)
         {
             var errors = new List<string>();
 
+            // A specialist is at the console (在线): only then does the assistant offer a live human.
+            var specialist = await ConsoleAsync(browser, host, "specialist", errors);
+
             // The citizen asks for a human in the widget.
             var citizen = await Browser.PhoneAsync(browser);
             Watch(citizen, errors);
@@ -39,8 +42,7 @@ public sealed partial class ConsoleJourneyTests(PostgresCluster postgres)
             await SayAsync(citizen, "转人工");
             await See(citizen, "正在为您转接帮办导办专员");
 
-            // The specialist signs in, sees the citizen waiting, and takes over.
-            var specialist = await ConsoleAsync(browser, host, "specialist", errors);
+            // The specialist sees the citizen waiting, and takes over.
             var waiting = specialist.Locator("#queue li").Filter(new() { HasText = "市民要求人工" });
             await waiting.GetByText("已等待").WaitForAsync(new() { Timeout = Patience });
             await Browser.ScreenshotAsync(specialist, "console-1-queue");
@@ -55,6 +57,15 @@ public sealed partial class ConsoleJourneyTests(PostgresCluster postgres)
             await specialist.Locator("#messages li.citizen").Filter(new() { HasText = "我想在镇上开一家小吃店" })
                 .WaitForAsync(new() { Timeout = Patience });
             await Browser.ScreenshotAsync(citizen, "console-2-citizen-chat");
+
+            // A reload does not lose the chat: the console picks up the handoff it holds, with everything said so far.
+            await specialist.ReloadAsync();
+            await specialist.Locator("body[data-hub='connected']").WaitForAsync(new() { Timeout = Patience });
+            await specialist.Locator("#messages li.system").Filter(new() { HasText = "已恢复您正在进行的对话" }).WaitForAsync(new() { Timeout = Patience });
+            await specialist.Locator("#messages li.me").Filter(new() { HasText = "您好，我是帮办专员，请问要办什么事？" }).WaitForAsync(new() { Timeout = Patience });
+            await specialist.Locator("#messages li.citizen").Filter(new() { HasText = "我想在镇上开一家小吃店" }).WaitForAsync(new() { Timeout = Patience });
+            await SayAsync(citizen, "是租的门面");
+            await specialist.Locator("#messages li.citizen").Filter(new() { HasText = "是租的门面" }).WaitForAsync(new() { Timeout = Patience });
             await Browser.ScreenshotAsync(specialist, "console-3-specialist-chat");
 
             // The specialist turns it into a ticket, accepts and dispatches it to 市场监督管理局, and ends the chat.
@@ -107,6 +118,7 @@ public sealed partial class ConsoleJourneyTests(PostgresCluster postgres)
             Assert.Equal(["specialist", "specialist", "specialist", "handler-scjg", "handler-scjg"], steps.Take(5).Select(s => s.Actor));
             await row.GetByRole(AriaRole.Button, new() { Name = "办理记录" }).ClickAsync();
             await specialist.Locator("#audit li").Nth(5).WaitForAsync(new() { Timeout = Patience });
+            Assert.Contains("派单：已受理 → 已派单，specialist", await specialist.Locator("#audit").InnerTextAsync());
             await Browser.ScreenshotAsync(specialist, "console-6-audit");
             Assert.Empty(errors);
         }

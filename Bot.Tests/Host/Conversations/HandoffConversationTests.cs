@@ -16,6 +16,13 @@ public sealed class HandoffConversationTests(PostgresCluster postgres)
         return await work(scope.ServiceProvider);
     }
 
+    /// <summary>A specialist's console is connected and 在线, as the staff hub records it.</summary>
+    private static Task<int> SpecialistOnlineAsync(GovDoorplateFactory host, string userName = "zhang.wei") => InScopeAsync(host, async sp =>
+    {
+        await sp.GetRequiredService<IStaffPresence>().ConnectedAsync($"console-{userName}", Actor.Staff(userName, StaffRole.Specialist), online: true, default);
+        return 0;
+    });
+
     [Fact]
     public async Task A_specialist_takes_over_the_bot_falls_silent_and_resumes_when_the_chat_ends()
     {
@@ -23,6 +30,7 @@ public sealed class HandoffConversationTests(PostgresCluster postgres)
         var sink = new CapturingSink();
         await using var host = new GovDoorplateFactory(database.HostSettings(), ShiftedTimeProvider.MondayMorning(),
             services => services.AddSingleton<IActivitySink>(sink));
+        await SpecialistOnlineAsync(host);
         var chat = new Chat(host.Services);
         await chat.SayAsync("身份证丢了怎么办");
 
@@ -56,6 +64,7 @@ public sealed class HandoffConversationTests(PostgresCluster postgres)
     {
         using var database = await TestDatabase.CreateAsync("postgres", postgres);
         await using var host = new GovDoorplateFactory(database.HostSettings(), ShiftedTimeProvider.MondayMorning());
+        await SpecialistOnlineAsync(host);
         var chat = new Chat(host.Services);
         await chat.SayAsync("转人工");
 
@@ -88,5 +97,34 @@ public sealed class HandoffConversationTests(PostgresCluster postgres)
         Assert.Contains("待受理", progress.AllText());
         var stranger = await new Chat(host.Services).SayAsync(number);
         Assert.DoesNotContain("待受理", stranger.AllText());
+    }
+
+    [Fact]
+    public async Task In_office_hours_with_no_specialist_online_the_citizen_is_told_so_and_gets_a_ticket_with_the_promised_time()
+    {
+        using var database = await TestDatabase.CreateAsync("postgres", postgres);
+        await using var host = new GovDoorplateFactory(database.HostSettings(), ShiftedTimeProvider.MondayMorning());
+        // Signed in but 离开 (away) does not count.
+        await InScopeAsync(host, async sp =>
+        {
+            var presence = sp.GetRequiredService<IStaffPresence>();
+            await presence.ConnectedAsync("console-away", Actor.Staff("li.na", StaffRole.Specialist), online: true, default);
+            await presence.SetOnlineAsync("console-away", online: false, default);
+            return 0;
+        });
+        var chat = new Chat(host.Services);
+        await chat.SayAsync("孩子出生了怎么上户口");
+
+        var replies = await chat.SayAsync("转人工，电话13912345678");
+
+        var text = replies.AllText();
+        Assert.Contains("帮办导办专员现在都不在线", text);
+        Assert.DoesNotContain("正在为您转接", text);
+        Assert.Matches(@"编号 \*\*GD-\d{8}-\d{4}\*\*", text);
+        Assert.Matches(@"专员会在 \d{1,2}月\d{1,2}日 \d{2}:\d{2} 前处理并联系您", text);
+        Assert.Contains("按您留下的电话回电", text);
+        Assert.Null(await InScopeAsync(host, sp => sp.GetRequiredService<IHandoffService>().GetActiveAsync(chat.ConversationId, default)));
+        var answered = await chat.SayAsync("需要什么材料");
+        Assert.NotEmpty(answered); // the bot keeps answering: nobody holds the conversation
     }
 }
