@@ -7,6 +7,8 @@ internal static class ConsolesSetup
     {
         services.AddSignalR();
         services.AddSingleton<StaffNotifier>();
+        services.AddSingleton<StaffNoticeBus>();
+        services.AddHostedService(sp => sp.GetRequiredService<StaffNoticeBus>());
         return services;
     }
 
