@@ -76,8 +76,8 @@ internal sealed class HandoffService(
         var handoff = await FindAsync(handoffId, cancellationToken);
         if (handoff is null) return null;
         if (handoff.Status != HandoffStatus.Accepted || handoff.SpecialistId != specialist.Id)
-            throw new HandoffRuleException($"Only the specialist holding handoff {handoffId} can write to the citizen while it is accepted.");
-        if (string.IsNullOrWhiteSpace(text)) throw new HandoffRuleException("A message needs text.");
+            throw new HandoffRuleException("只有接入该对话的专员可以在对话进行中给市民发消息。");
+        if (string.IsNullOrWhiteSpace(text)) throw new HandoffRuleException("消息内容不能为空。");
         var employeeNumber = await EmployeeNumberAsync(specialist, cancellationToken);
         db.HandoffMessages.Add(HandoffMessage.FromSpecialist(handoff.Id, specialist.Id, text.Trim(), time.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
@@ -134,7 +134,7 @@ internal sealed class HandoffService(
     {
         var handoff = await db.Handoffs.SingleOrDefaultAsync(h => h.Id == handoffId, cancellationToken);
         if (handoff is null) return null;
-        if (handoff.TicketNumber is { } existing) throw new HandoffRuleException($"Handoff {handoffId} already became ticket {existing}.");
+        if (handoff.TicketNumber is { } existing) throw new HandoffRuleException($"该对话已转为工单 {existing}。");
         var contact = await db.Contacts.Where(c => c.OwnerId == handoffId).Select(c => c.Contact).SingleOrDefaultAsync(cancellationToken);
         var ticket = await tickets.OpenAsync(new NewTicket(category, description, handoff.CandidateItemIds, contact,
             handoff.ChannelId, handoff.ConversationId, handoff.Id), actor, cancellationToken);

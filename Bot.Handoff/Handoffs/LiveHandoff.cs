@@ -38,8 +38,8 @@ public sealed class LiveHandoff
 
     public static LiveHandoff Queue(HandoffRequest request, string? maskedContact, DateTimeOffset at)
     {
-        if (string.IsNullOrWhiteSpace(request.ConversationId)) throw new HandoffRuleException("A handoff needs the conversation id.");
-        if (string.IsNullOrWhiteSpace(request.ChannelId)) throw new HandoffRuleException("A handoff needs the channel id.");
+        if (string.IsNullOrWhiteSpace(request.ConversationId)) throw new HandoffRuleException("转人工请求缺少会话编号。");
+        if (string.IsNullOrWhiteSpace(request.ChannelId)) throw new HandoffRuleException("转人工请求缺少渠道。");
         return new LiveHandoff
         {
             Id = Guid.NewGuid(),
@@ -58,7 +58,7 @@ public sealed class LiveHandoff
     public void Accept(Actor specialist, DateTimeOffset at)
     {
         if (Status != HandoffStatus.Queued)
-            throw new HandoffRuleException($"Cannot accept handoff {Id}: it is {Status}; only a queued handoff can be accepted.");
+            throw new HandoffRuleException($"无法接入：该转人工请求{Label(Status)}，只有排队中的请求可以接入。");
         SpecialistId = specialist.Id;
         AcceptedAt = at;
         Status = HandoffStatus.Accepted;
@@ -68,10 +68,10 @@ public sealed class LiveHandoff
     public void Complete(Actor specialist, DateTimeOffset at, string summary)
     {
         if (Status != HandoffStatus.Accepted)
-            throw new HandoffRuleException($"Cannot complete handoff {Id}: it is {Status}; only an accepted handoff can be completed.");
+            throw new HandoffRuleException($"无法结束对话：该转人工请求{Label(Status)}，只有已接入的对话可以结束。");
         if (specialist.Role == StaffRole.Specialist && specialist.Id != SpecialistId)
-            throw new HandoffRuleException($"Handoff {Id} is held by another specialist.");
-        if (string.IsNullOrWhiteSpace(summary)) throw new HandoffRuleException("Completing a handoff needs a summary.");
+            throw new HandoffRuleException($"该对话由其他专员（{SpecialistId}）接入，只能由其本人结束。");
+        if (string.IsNullOrWhiteSpace(summary)) throw new HandoffRuleException("结束对话需要填写服务小结。");
         EndedAt = at;
         Outcome = summary.Trim();
         Status = HandoffStatus.Completed;
@@ -80,7 +80,7 @@ public sealed class LiveHandoff
 
     public void Fail(DateTimeOffset at, string reason)
     {
-        if (!IsActive) throw new HandoffRuleException($"Cannot fail handoff {Id}: it is already {Status}.");
+        if (!IsActive) throw new HandoffRuleException($"该转人工请求{Label(Status)}，不能再取消。");
         EndedAt = at;
         Outcome = reason;
         Status = HandoffStatus.Failed;
@@ -90,14 +90,23 @@ public sealed class LiveHandoff
     /// <summary>A callback number the citizen gave after asking for a human (the full number is kept apart, see ContactRow).</summary>
     public void RecordContact(string maskedContact)
     {
-        if (!IsActive) throw new HandoffRuleException($"转人工请求 {Id} 已结束（{Status}），不能再登记联系方式。");
+        if (!IsActive) throw new HandoffRuleException($"该转人工请求{Label(Status)}，不能再登记联系方式。");
         MaskedContact = maskedContact;
         Version++;
     }
 
+    private static string Label(HandoffStatus status) => status switch
+    {
+        HandoffStatus.Queued => "正在排队",
+        HandoffStatus.Accepted => "已由专员接入",
+        HandoffStatus.Completed => "已结束",
+        HandoffStatus.Failed => "已取消或超时",
+        _ => status.ToString(),
+    };
+
     public void LinkTicket(string ticketNumber)
     {
-        if (TicketNumber is not null) throw new HandoffRuleException($"Handoff {Id} already became ticket {TicketNumber}.");
+        if (TicketNumber is not null) throw new HandoffRuleException($"该对话已转为工单 {TicketNumber}。");
         TicketNumber = ticketNumber;
         Version++;
     }

@@ -8,7 +8,7 @@ public sealed class StaffMember
     public StaffMember(string userName, string displayName, string employeeNumber, StaffRole role, string? departmentId, string passwordHash)
     {
         if (role == StaffRole.DepartmentHandler && string.IsNullOrWhiteSpace(departmentId))
-            throw new HandoffRuleException("A department handler must be bound to a department.");
+            throw new HandoffRuleException("部门经办人必须属于一个部门。");
         UserName = userName;
         DisplayName = displayName;
         EmployeeNumber = employeeNumber;

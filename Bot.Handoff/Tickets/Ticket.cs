@@ -68,7 +68,7 @@ public sealed class Ticket
     public static Ticket Open(string number, TicketCategory category, string description, IEnumerable<string> itemIds, string? maskedContact,
         string? channelId, string? conversationId, Guid? handoffId, Actor actor, DateTimeOffset at)
     {
-        if (string.IsNullOrWhiteSpace(description)) throw new HandoffRuleException("A ticket needs a description.");
+        if (string.IsNullOrWhiteSpace(description)) throw new HandoffRuleException("工单需要填写描述。");
         var ticket = new Ticket
         {
             Id = Guid.NewGuid(),
@@ -91,7 +91,7 @@ public sealed class Ticket
     /// <summary>A specialist takes the ticket on (受理).</summary>
     public void Accept(Actor actor, DateTimeOffset at, string? note = null)
     {
-        Require(TicketStatus.New, "accept");
+        Require(TicketStatus.New, "受理");
         SpecialistId = actor.Id;
         AcceptedAt = at;
         Move(TicketAction.Accepted, TicketStatus.Accepted, actor, at, note);
@@ -100,10 +100,10 @@ public sealed class Ticket
     /// <summary>Sends the ticket to a lead department (牵头部门) with its co-operating departments (协办部门).</summary>
     public void Dispatch(string leadDepartmentId, IReadOnlyCollection<string> cooperatingDepartmentIds, Actor actor, DateTimeOffset at, string? note = null)
     {
-        Require(TicketStatus.Accepted, "dispatch");
-        if (string.IsNullOrWhiteSpace(leadDepartmentId)) throw new HandoffRuleException("Dispatching needs a lead department.");
+        Require(TicketStatus.Accepted, "派单");
+        if (string.IsNullOrWhiteSpace(leadDepartmentId)) throw new HandoffRuleException("派单需要指定牵头部门。");
         if (cooperatingDepartmentIds.Contains(leadDepartmentId))
-            throw new HandoffRuleException($"Department '{leadDepartmentId}' cannot both lead and co-operate.");
+            throw new HandoffRuleException($"部门 {leadDepartmentId} 不能既牵头又协办。");
         LeadDepartmentId = leadDepartmentId;
         _cooperatingDepartmentIds = cooperatingDepartmentIds.Distinct().ToList();
         Move(TicketAction.Dispatched, TicketStatus.Dispatched, actor, at, note);
@@ -112,8 +112,8 @@ public sealed class Ticket
     /// <summary>The lead department accepts the dispatched ticket and starts on it.</summary>
     public void Start(Actor actor, DateTimeOffset at, string? note = null)
     {
-        Require(TicketStatus.Dispatched, "start");
-        RequireLeadDepartment(actor, "start");
+        Require(TicketStatus.Dispatched, "开始办理");
+        RequireLeadDepartment(actor, "开始办理");
         Move(TicketAction.Started, TicketStatus.InProgress, actor, at, note);
     }
 
@@ -121,9 +121,9 @@ public sealed class Ticket
     public void Resolve(Actor actor, DateTimeOffset at, string resolution)
     {
         if (Status is not (TicketStatus.Accepted or TicketStatus.InProgress))
-            throw Illegal("resolve", "only an accepted or in-progress ticket");
-        if (string.IsNullOrWhiteSpace(resolution)) throw new HandoffRuleException("Resolving needs a note saying how.");
-        if (Status == TicketStatus.InProgress) RequireLeadDepartment(actor, "resolve");
+            throw Illegal("办结", "已受理或办理中");
+        if (string.IsNullOrWhiteSpace(resolution)) throw new HandoffRuleException("办结需要填写办理结果。");
+        if (Status == TicketStatus.InProgress) RequireLeadDepartment(actor, "办结");
         ResolvedAt = at;
         Resolution = resolution.Trim();
         Move(TicketAction.Resolved, TicketStatus.Resolved, actor, at, resolution);
@@ -132,23 +132,23 @@ public sealed class Ticket
     /// <summary>The return visit (回访) after resolution.</summary>
     public void RecordReturnVisit(Actor actor, DateTimeOffset at, string note)
     {
-        Require(TicketStatus.Resolved, "record a return visit for");
-        if (string.IsNullOrWhiteSpace(note)) throw new HandoffRuleException("A return visit needs a note of what the citizen said.");
+        Require(TicketStatus.Resolved, "回访");
+        if (string.IsNullOrWhiteSpace(note)) throw new HandoffRuleException("回访需要记录市民的反馈。");
         Move(TicketAction.ReturnVisited, TicketStatus.ReturnVisited, actor, at, note);
     }
 
     /// <summary>Closes the loop; only after the return visit.</summary>
     public void Close(Actor actor, DateTimeOffset at, string? note = null)
     {
-        Require(TicketStatus.ReturnVisited, "close");
+        Require(TicketStatus.ReturnVisited, "关闭");
         Move(TicketAction.Closed, TicketStatus.Closed, actor, at, note);
     }
 
     /// <summary>Takes a resolved, visited or closed ticket up again, back to whoever works it.</summary>
     public void Reopen(Actor actor, DateTimeOffset at, string reason)
     {
-        if (IsOpen) throw Illegal("reopen", "only a resolved, return-visited or closed ticket");
-        if (string.IsNullOrWhiteSpace(reason)) throw new HandoffRuleException("Reopening needs a reason.");
+        if (IsOpen) throw Illegal("重新办理", "已办结、已回访或已关闭");
+        if (string.IsNullOrWhiteSpace(reason)) throw new HandoffRuleException("重新办理需要填写原因。");
         ReopenInto(TicketAction.Reopened, actor, at, reason);
     }
 
@@ -158,9 +158,9 @@ public sealed class Ticket
     /// </summary>
     public void Rate(SatisfactionLevel level, string? comment, DateTimeOffset at, DateTimeOffset rectificationDueAt)
     {
-        if (!Enum.IsDefined(level)) throw new HandoffRuleException($"'{level}' is not a 好差评 level.");
-        if (IsOpen) throw Illegal("rate", "only a resolved ticket");
-        if (RatedAt is not null && RatedAt >= ResolvedAt) throw new HandoffRuleException($"Ticket {Number} has already been rated for this resolution.");
+        if (!Enum.IsDefined(level)) throw new HandoffRuleException($"“{level}”不是好差评的评价等级。");
+        if (IsOpen) throw Illegal("评价", "已办结");
+        if (RatedAt is not null && RatedAt >= ResolvedAt) throw new HandoffRuleException($"工单 {Number} 本次办结已经评价过。");
         Rating = level;
         RatingComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
         RatedAt = at;
@@ -175,7 +175,7 @@ public sealed class Ticket
     /// <summary>Records a 督办 escalation of a breached deadline; the status stays as it is.</summary>
     public void Escalate(DeadlineKind kind, int level, DateTimeOffset at)
     {
-        if (Status == TicketStatus.Closed) throw Illegal("escalate", "an open ticket");
+        if (Status == TicketStatus.Closed) throw Illegal("督办", "未关闭");
         EscalationLevel = Math.Max(EscalationLevel, level);
         Record(TicketAction.Escalated, Status, Status, Actor.System, at, $"{kind} deadline breached, escalation level {level}");
     }
@@ -198,17 +198,17 @@ public sealed class Ticket
 
     private void Require(TicketStatus status, string move)
     {
-        if (Status != status) throw Illegal(move, $"only a ticket that is {status.Label()} ({status})");
+        if (Status != status) throw Illegal(move, status.Label());
     }
 
     private void RequireLeadDepartment(Actor actor, string move)
     {
         if (actor.Role == StaffRole.DepartmentHandler && actor.DepartmentId != LeadDepartmentId)
-            throw new HandoffRuleException($"Only the lead department {LeadDepartmentId} may {move} ticket {Number}.");
+            throw new HandoffRuleException($"只有牵头部门 {LeadDepartmentId} 可以对工单 {Number} {move}。");
     }
 
     private HandoffRuleException Illegal(string move, string allowed) =>
-        new($"Cannot {move} ticket {Number}: it is {Status.Label()} ({Status}); {allowed} can be.");
+        new($"无法{move}工单 {Number}：当前{Status.Label()}，{allowed}的工单才能{move}。");
 
     private void Move(TicketAction action, TicketStatus to, Actor actor, DateTimeOffset at, string? note)
     {

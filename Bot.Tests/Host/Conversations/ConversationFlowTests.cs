@@ -231,7 +231,9 @@ public sealed class ConversationFlowTests(PostgresCluster postgres) : IAsyncLife
         Assert.DoesNotContain("您要办的是", first.AllText());
 
         var second = await chat.SayAsync("给我讲个笑话吧");
-        Assert.Contains("正在为您转接帮办导办专员", second.AllText());
+        Assert.Contains("我几次都没能准确回答您", second.AllText());
+        // Nobody is at a console in this host: the hand-over is an honest ticket (HandoffConversationTests covers the live queue).
+        Assert.Contains("已为您登记工单", second.AllText());
     }
 
     [Fact]

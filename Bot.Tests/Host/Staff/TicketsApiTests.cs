@@ -87,7 +87,7 @@ public sealed class TicketsApiTests(PostgresCluster postgres)
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("Cannot close", (await Json(response)).GetProperty("detail").GetString());
+        Assert.Contains("无法关闭工单", (await Json(response)).GetProperty("detail").GetString());
         Assert.Equal("new", ticket.GetProperty("status").GetString());
         Assert.Equal(1, (await Json(await Ok(specialist.GetAsync($"/api/staff/tickets/{number}/audit")))).GetArrayLength());
     }
