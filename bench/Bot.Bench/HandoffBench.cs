@@ -7,76 +7,38 @@ using System.Text.Json;
 namespace Bot.Bench;
 
 /// <summary>
-/// Live-handoff relay latency on the real host (real conversation engine, SQLite, Kestrel on loopback): a citizen on
-/// Direct Line (WebSocket stream) asks for a human, a specialist signed in with the staff cookie accepts and listens
-/// on <c>/hubs/staff</c>. Then, one round at a time: citizen → console (POST the activity until the hub pushes the
-/// citizen message) and console → citizen (POST the handoff message until the citizen's stream delivers it).
-/// <c>handoff --rounds 500</c>.
+/// Live-handoff relay latency on the real host (real conversation engine, Kestrel on loopback), on SQLite and, when
+/// BENCH_POSTGRES is set (scripts/bench.sh), PostgreSQL: <c>--citizens N</c> citizens on Direct Line (WebSocket stream)
+/// ask for a human; a specialist signed in with the staff cookie, listening on <c>/hubs/staff</c>, accepts all of them.
+/// Then every citizen, at the same time, <c>--rounds R</c> times: citizen → console (POST the activity until the hub
+/// pushes that citizen message) and console → citizen (POST the handoff message until the citizen's stream delivers it).
 /// </summary>
 internal static class HandoffBench
 {
     private const string Password = "Doorplate-2026";
+    private const int WarmUp = 10;
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var i = Array.IndexOf(args, "--rounds");
-        var rounds = i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : 500;
+        int Value(string name, int fallback)
+        {
+            var i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+        }
+        var rounds = Value("--rounds", 100);
+        var citizens = Value("--citizens", 10);
         var sqlite = Path.Combine(Path.GetTempPath(), $"govdoorplate-bench-{Guid.NewGuid():N}.db");
+        var stores = new List<(string Name, Dictionary<string, string?> Settings)>
+        {
+            ("SQLite", new() { ["Store:Provider"] = "Sqlite", ["Store:SqlitePath"] = sqlite }),
+        };
+        if (Environment.GetEnvironmentVariable("BENCH_POSTGRES") is { Length: > 0 } postgres)
+            stores.Add(("PostgreSQL", new() { ["Store:Provider"] = "Postgres", ["Store:ConnectionString"] = postgres }));
+        Console.WriteLine($"live handoff relay: {citizens} citizens at once, {rounds} rounds each after {WarmUp} warm-up, one specialist holding every chat, " +
+            $"loopback, {Environment.ProcessorCount} cores" + (stores.Count == 1 ? " (set BENCH_POSTGRES, or use scripts/bench.sh, for PostgreSQL)" : ""));
         try
         {
-            var store = new Dictionary<string, string?> { ["Store:Provider"] = "Sqlite", ["Store:SqlitePath"] = sqlite };
-            await using var host = new DirectLineBenchHost(store, echoHandler: false, new Dictionary<string, string?>
-            {
-                ["Staff:DevelopmentAccounts"] = "true",
-                // The citizen's flood guard (20 turns a minute) would answer "您发得有点快" instead of relaying: lift it to its maximum for the run (keep rounds + 20 under 1000 a minute).
-                ["Conversations:TurnsPerMinute"] = "1000",
-            },
-                OfficeHours()).Start();
-            using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-            using var citizenHttp = new HttpClient();
-            var cookies = new CookieContainer();
-            using var staffHttp = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies });
-            (await staffHttp.PostAsJsonAsync(new Uri(host.Address, "/api/staff/login"), new { userName = "specialist", password = Password }, cancel.Token))
-                .EnsureSuccessStatusCode();
-            await using var console = await HubReader.ConnectAsync(staffHttp, host.Address, cookies, cancel.Token);
-
-            var citizen = await Citizen.StartAsync(citizenHttp, host.Address, cancel.Token);
-            await citizen.SayAsync("转人工", cancel.Token);
-            await citizen.WaitForAsync(text => text.Contains("正在为您转接", StringComparison.Ordinal), cancel.Token);
-            var queue = await staffHttp.GetFromJsonAsync<JsonElement>(new Uri(host.Address, "/api/staff/handoffs"), cancel.Token);
-            var handoffId = queue.EnumerateArray().Single(h => h.GetProperty("conversationId").GetString() == citizen.ConversationId).GetProperty("id").GetString();
-            (await staffHttp.PostAsync(new Uri(host.Address, $"/api/staff/handoffs/{handoffId}/accept"), null, cancel.Token)).EnsureSuccessStatusCode();
-            await citizen.WaitForAsync(text => text.Contains("为您服务", StringComparison.Ordinal), cancel.Token);
-
-            var inbound = new List<double>();
-            var outbound = new List<double>();
-            const int warmUp = 20;
-            for (var round = 0; round < warmUp + rounds; round++)
-            {
-                var asked = $"市民第{round}句";
-                var clock = Stopwatch.StartNew();
-                await citizen.SayAsync(asked, cancel.Token);
-                while (true)
-                {
-                    var notice = await console.NextNoticeAsync(cancel.Token);
-                    if (notice.GetProperty("kind").GetString() == "citizenMessage" && notice.GetProperty("summary").GetString() == asked) break;
-                }
-                if (round >= warmUp) inbound.Add(clock.Elapsed.TotalMilliseconds);
-
-                var answered = $"专员第{round}句";
-                clock.Restart();
-                (await staffHttp.PostAsJsonAsync(new Uri(host.Address, $"/api/staff/handoffs/{handoffId}/messages"), new { text = answered }, cancel.Token))
-                    .EnsureSuccessStatusCode();
-                await citizen.WaitForAsync(text => text == answered, cancel.Token);
-                if (round >= warmUp) outbound.Add(clock.Elapsed.TotalMilliseconds);
-            }
-
-            Console.WriteLine($"live handoff relay, {rounds} rounds after {warmUp} warm-up, one citizen and one specialist, loopback, " +
-                $"{Environment.ProcessorCount} cores, SQLite store, turn handler: {host.Handler}");
-            Console.WriteLine($"citizen -> console (Direct Line POST -> turn -> hub push):   {new Stats(inbound).Describe()}");
-            Console.WriteLine($"console -> citizen (staff POST -> Direct Line stream):       {new Stats(outbound).Describe()}");
-            var both = inbound.Zip(outbound, (a, b) => a + b);
-            Console.WriteLine($"round trip (one message each way):                          {new Stats(both).Describe()}");
+            foreach (var (name, store) in stores) await RunStoreAsync(name, store, citizens, rounds);
             return 0;
         }
         finally
@@ -84,6 +46,89 @@ internal static class HandoffBench
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(sqlite + suffix);
         }
+    }
+
+    private static async Task RunStoreAsync(string name, Dictionary<string, string?> store, int citizens, int rounds)
+    {
+        await using var host = new DirectLineBenchHost(store, echoHandler: false, new Dictionary<string, string?>
+        {
+            ["Staff:DevelopmentAccounts"] = "true",
+            // The citizen's flood guard (20 turns a minute) would answer "您发得有点快" instead of relaying: lift it to its maximum for the run.
+            ["Conversations:TurnsPerMinute"] = "1000",
+        },
+            OfficeHours()).Start();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        using var citizenHttp = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 });
+        var cookies = new CookieContainer();
+        using var staffHttp = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, MaxConnectionsPerServer = 256 });
+        (await staffHttp.PostAsJsonAsync(new Uri(host.Address, "/api/staff/login"), new { userName = "specialist", password = Password }, cancel.Token))
+            .EnsureSuccessStatusCode();
+        // The console must be connected (在线) before anyone asks: with nobody online 转人工 opens a ticket instead.
+        await using var console = await HubReader.ConnectAsync(staffHttp, host.Address, cookies, cancel.Token);
+        var heard = new System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource>();
+        var listening = Task.Run(async () =>
+        {
+            while (!cancel.IsCancellationRequested)
+            {
+                var notice = await console.NextNoticeAsync(cancel.Token);
+                if (notice.GetProperty("kind").GetString() == "citizenMessage" && heard.TryRemove(notice.GetProperty("summary").GetString()!, out var waiter))
+                    waiter.TrySetResult();
+            }
+        });
+
+        var chats = new List<(Citizen Citizen, string HandoffId)>();
+        for (var c = 0; c < citizens; c++)
+        {
+            var citizen = await Citizen.StartAsync(citizenHttp, host.Address, cancel.Token);
+            await citizen.SayAsync("转人工", cancel.Token);
+            await citizen.WaitForAsync(text => text.Contains("正在为您转接", StringComparison.Ordinal), cancel.Token);
+            var queue = await staffHttp.GetFromJsonAsync<JsonElement>(new Uri(host.Address, "/api/staff/handoffs"), cancel.Token);
+            var handoffId = queue.EnumerateArray().Single(h => h.GetProperty("conversationId").GetString() == citizen.ConversationId).GetProperty("id").GetString()!;
+            (await staffHttp.PostAsync(new Uri(host.Address, $"/api/staff/handoffs/{handoffId}/accept"), null, cancel.Token)).EnsureSuccessStatusCode();
+            await citizen.WaitForAsync(text => text.Contains("为您服务", StringComparison.Ordinal), cancel.Token);
+            chats.Add((citizen, handoffId));
+        }
+
+        var inbound = new System.Collections.Concurrent.ConcurrentBag<double>();
+        var outbound = new System.Collections.Concurrent.ConcurrentBag<double>();
+        var both = new System.Collections.Concurrent.ConcurrentBag<double>();
+        var wall = Stopwatch.StartNew();
+        await Task.WhenAll(chats.Select((chat, c) => Task.Run(async () =>
+        {
+            for (var round = 0; round < WarmUp + rounds; round++)
+            {
+                var asked = $"市民{c}第{round}句";
+                var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                heard[asked] = arrived;
+                var clock = Stopwatch.StartNew();
+                await chat.Citizen.SayAsync(asked, cancel.Token);
+                await arrived.Task.WaitAsync(cancel.Token);
+                var inMs = clock.Elapsed.TotalMilliseconds;
+
+                var answered = $"专员回复{c}第{round}句";
+                clock.Restart();
+                (await staffHttp.PostAsJsonAsync(new Uri(host.Address, $"/api/staff/handoffs/{chat.HandoffId}/messages"), new { text = answered }, cancel.Token))
+                    .EnsureSuccessStatusCode();
+                await chat.Citizen.WaitForAsync(text => text == answered, cancel.Token);
+                var outMs = clock.Elapsed.TotalMilliseconds;
+                if (round < WarmUp) continue;
+                inbound.Add(inMs);
+                outbound.Add(outMs);
+                both.Add(inMs + outMs);
+            }
+        })));
+        wall.Stop();
+        await cancel.CancelAsync();
+        try
+        {
+            await listening;
+        }
+        catch (OperationCanceledException) { }
+
+        Console.WriteLine($"{name}, turn handler: {host.Handler}, {citizens * rounds} rounds in {wall.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"  citizen -> console (Direct Line POST -> turn -> hub push):   {new Stats(inbound).Describe()}");
+        Console.WriteLine($"  console -> citizen (staff POST -> Direct Line stream):       {new Stats(outbound).Describe()}");
+        Console.WriteLine($"  round trip (one message each way):                          {new Stats(both).Describe()}");
     }
 
     /// <summary>Monday 10:00 in the county (UTC+8), running on: the desk is staffed, so 转人工 queues for a specialist.</summary>
