@@ -207,7 +207,26 @@
     return el('li', {},
       el('span', { text: `${name}（${id}）` }), ' ',
       el('button', { type: 'button', className: 'small', text: '发送办事指南', on: { click: act(() =>
-        send(`${name}的材料清单和办理方式请看：${location.origin}/checklists/${encodeURIComponent(id)}`)) } }));
+        send(`${name}的材料清单和办理方式请看：${location.origin}/checklists/${encodeURIComponent(id)}`)) } }), ' ',
+      el('button', { type: 'button', className: 'small', text: '发送办理地点', on: { click: act(() => sendPlace(id)) } }));
+  }
+
+  const DAYS = { mon: '周一', tue: '周二', wed: '周三', thu: '周四', fri: '周五', sat: '周六', sun: '周日' };
+
+  // The item's service point (the county centre first), as one message: name, address, window, hours, phone, map link.
+  async function sendPlace(id) {
+    const item = await api('GET', `/api/items/${encodeURIComponent(id)}`);
+    const points = item.servicePoints || [];
+    const point = points.find(p => p.kind === 'center') || points[0];
+    if (!point) throw new Error('该事项没有登记办理地点');
+    const hours = point.hours.map(h => `${h.days.map(d => DAYS[d] || d).join('、')} ${h.open}-${h.close}${h.note ? '（' + h.note + '）' : ''}`).join('；');
+    const parts = [`${item.name}的办理地点：${point.name}`];
+    if (point.address) parts.push(`地址：${point.address}`);
+    if (point.windows.length) parts.push(`窗口：${point.windows.map(w => w.name).join('、')}`);
+    if (hours) parts.push(`办公时间：${hours}`);
+    if (point.phone) parts.push(`电话：${point.phone}`);
+    if (point.navigationUrl) parts.push(`导航：${point.navigationUrl}`);
+    await send(parts.join('\n'));
   }
 
   function say(kind, text) {

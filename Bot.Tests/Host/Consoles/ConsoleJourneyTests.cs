@@ -39,6 +39,8 @@ public sealed partial class ConsoleJourneyTests(PostgresCluster postgres)
                 r => r.Url.EndsWith("/api/directline/token", StringComparison.Ordinal), new() { Timeout = Patience });
             var conversationId = (await token.JsonAsync())!.Value.GetProperty("conversationId").GetString()!;
             await See(citizen, "你可以这样问我");
+            await SayAsync(citizen, "身份证丢了怎么办");
+            await See(citizen, "居民身份证补领");
             await SayAsync(citizen, "转人工");
             await See(citizen, "正在为您转接帮办导办专员");
 
@@ -48,6 +50,12 @@ public sealed partial class ConsoleJourneyTests(PostgresCluster postgres)
             await Browser.ScreenshotAsync(specialist, "console-1-queue");
             await waiting.GetByRole(AriaRole.Button, new() { Name = "接入" }).ClickAsync();
             await See(citizen, "人工客服 工号1001 为您服务");
+
+            // The bot's candidate is beside the chat: one click sends where to go for it.
+            await specialist.Locator("#candidates li").Filter(new() { HasText = "GA-02" })
+                .GetByRole(AriaRole.Button, new() { Name = "发送办理地点" }).ClickAsync(new() { Timeout = Patience });
+            await See(citizen, "居民身份证补领的办理地点：示例县政务服务中心");
+            await specialist.Locator("#messages li.me").Filter(new() { HasText = "导航：" }).WaitForAsync(new() { Timeout = Patience });
 
             // Both write, live.
             await specialist.Locator("#chat-input").FillAsync("您好，我是帮办专员，请问要办什么事？");
