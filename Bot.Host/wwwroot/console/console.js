@@ -194,7 +194,7 @@
     $('messages').replaceChildren();
     say('system', opening);
     $('transcript').replaceChildren(...handoff.transcriptExcerpt.map(line =>
-      el('li', { text: `${line.from === 'user' ? '市民' : '助手'}：${line.text}` })));
+      el('li', { text: `${line.from === 'user' ? '市民' : '助手'}：${line.text.replace(/\*\*/g, '')}` }))); // the bot's bold marks, as plain text
     $('candidates').replaceChildren(...handoff.candidateItemIds.map(candidate));
     $('answers').replaceChildren(...Object.entries(handoff.situationAnswers).map(([question, answer]) => el('li', { text: `${question}：${answer}` })));
     $('contact').textContent = handoff.maskedContact ? `联系方式：${handoff.maskedContact}` : '';
