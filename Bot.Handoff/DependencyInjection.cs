@@ -49,6 +49,7 @@ public static class HandoffServiceCollectionExtensions
         services.AddScoped<DeadlineMonitor>();
         services.AddSingleton<PresenceHost>();
         services.AddScoped<IStaffPresence, StaffPresence>();
+        services.AddScoped<IHandoffStatistics, HandoffStatisticsService>();
 
         // Order matters: the store is migrated before the scheduler starts on its Quartz tables.
         services.AddHostedService<HandoffInitializer>();

@@ -32,6 +32,7 @@ internal static class StaffSetup
         routes.MapStaffSignIn();
         routes.MapStaffTickets();
         routes.MapStaffHandoffs();
+        routes.MapStaffStatistics();
         return routes;
     }
 

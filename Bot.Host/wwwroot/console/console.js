@@ -67,9 +67,11 @@
     $('presence').hidden = !isDesk();
     await loadCatalogue().catch(fail);
     await connect();
+    $('statistics').hidden = !isDesk();
     if (isDesk()) {
       await loadQueue();
       await resumeChat();
+      await loadStatistics();
     }
     await loadTickets();
   }
@@ -141,6 +143,7 @@
         break;
       case 'ticketChanged':
         loadTickets().catch(fail);
+        if (isDesk()) loadStatistics().catch(fail);
         break;
       default:
         break;
@@ -152,11 +155,21 @@
 
   // ---- queue and chat ----
 
-  async function loadQueue() {
-    state.queue = await api('GET', '/api/staff/handoffs');
+  // Loads can overlap (a push arrives while a refresh is running): only the newest request may draw.
+  const newest = load => {
+    let latest = 0;
+    return async () => {
+      const mine = ++latest;
+      const data = await load.fetch();
+      if (mine === latest) load.draw(data);
+    };
+  };
+
+  const loadQueue = newest({ fetch: () => api('GET', '/api/staff/handoffs'), draw: queue => {
+    state.queue = queue;
     state.queueAt = Date.now();
     renderQueue();
-  }
+  } });
 
   function renderQueue() {
     const list = $('queue');
@@ -276,11 +289,10 @@
     }
   }
 
-  async function loadTickets() {
-    const tickets = await api('GET', '/api/staff/tickets');
+  const loadTickets = newest({ fetch: () => api('GET', '/api/staff/tickets'), draw: tickets => {
     $('tickets').replaceChildren(...tickets.map(ticketRow));
     $('tickets-empty').hidden = tickets.length > 0;
-  }
+  } });
 
   function ticketRow(t) {
     const lead = t.leadDepartmentId ? (state.departments.get(t.leadDepartmentId) || t.leadDepartmentId) : '';
@@ -330,6 +342,35 @@
   }
 
   $('refresh-tickets').addEventListener('click', act(loadTickets));
+
+  // ---- statistics ----
+
+  const loadStatistics = newest({ fetch: () => api('GET', `/api/staff/statistics?days=${encodeURIComponent($('statistics-days').value)}`), draw: s => {
+    const minutes = value => value == null ? '—' : `${(value / 60).toFixed(1)} 分钟`;
+    const figure = (label, value, key) => el('div', { 'data-figure': key }, el('dt', { text: label }), el('dd', { text: String(value) }));
+    $('figures').replaceChildren(
+      figure('排队中', s.queueLength, 'queue'),
+      figure('最长等待', minutes(s.longestWaitSeconds), 'longest-wait'),
+      figure('在线专员', s.specialistsOnline, 'online'),
+      figure('转人工请求', s.handoffs, 'handoffs'),
+      figure('已接入', s.handoffsAccepted, 'accepted'),
+      figure('排队超时转工单', s.handoffsTimedOut, 'timed-out'),
+      figure('等待时长（中位）', minutes(s.medianWaitSeconds), 'median-wait'),
+      figure('等待时长（90%）', minutes(s.p90WaitSeconds), 'p90-wait'),
+      figure('新登记工单', s.ticketsOpened, 'tickets'),
+      figure('首次响应（中位）', s.medianFirstResponseMinutes == null ? '—' : `${s.medianFirstResponseMinutes.toFixed(0)} 分钟`, 'first-response'),
+      figure('超期督办', s.slaBreaches, 'breaches'),
+      figure('好评率', s.satisfactionRate == null ? '—' : `${(s.satisfactionRate * 100).toFixed(1)}%`, 'satisfaction'));
+    const bars = (id, counts) => $(id).replaceChildren(...counts.map(c =>
+      el('li', { 'data-key': c.key }, el('span', { text: c.label }), el('span', { text: String(c.value) }))));
+    bars('ratings', s.ratings);
+    bars('by-category', s.ticketsByCategory);
+    bars('by-status', s.openTicketsByStatus);
+    bars('by-kind', s.slaBreachesByKind);
+  } });
+
+  $('refresh-statistics').addEventListener('click', act(loadStatistics));
+  $('statistics-days').addEventListener('change', act(loadStatistics));
 
   // ---- start ----
 

@@ -1,5 +1,7 @@
+using Bot.Handoff.Diagnostics;
 using Bot.Handoff.Handoffs;
 using Bot.Handoff.Notifications;
+using Bot.Handoff.Ratings;
 using Bot.Handoff.Staff;
 using Bot.Handoff.Storage;
 using Bot.Handoff.Tickets;
@@ -147,5 +149,67 @@ public sealed class PresenceAndQueueTimeoutTests(PostgresCluster postgres)
         Assert.Equal(Monday9.AddSeconds(5), messages[0].At);
         Assert.Equal(handoff.Id, Assert.Single(held).Id);
         Assert.Empty(heldByOther);
+    }
+}
+
+/// <summary>The supervisor's figures come from the store, so every host reports the same.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class HandoffStatisticsTests(PostgresCluster postgres)
+{
+    private static readonly DateTimeOffset Monday9 = new(2026, 11, 23, 1, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Waits_first_response_timeouts_and_the_rating_distribution_are_counted_over_the_period()
+    {
+        using var database = await TestDatabase.CreateAsync("postgres", postgres);
+        var clock = new ManualTimeProvider(Monday9);
+        // No automatic queue timeout: this test expires one wait itself and keeps another waiting for an hour.
+        await using var host = await HandoffTestHost.StartAsync(database, clock, "host-a", o => o.QueueTimeout = TimeSpan.Zero);
+        var zhang = Actor.Staff("zhang", StaffRole.Specialist);
+        HandoffRequest Request(string conversation) => new(conversation, "directline", HandoffReasons.CitizenAsked, [], [], new Dictionary<string, string>(), null);
+        IHandoffService Handoffs(IServiceProvider sp) => sp.GetRequiredService<IHandoffService>();
+        ITicketService Tickets(IServiceProvider sp) => sp.GetRequiredService<ITicketService>();
+
+        // One citizen waits 2 minutes and is accepted; another is never accepted and times out; a third is waiting now.
+        var accepted = await host.InScopeAsync(sp => Handoffs(sp).InitiateAsync(Request("c-1"), default));
+        var expired = await host.InScopeAsync(sp => Handoffs(sp).InitiateAsync(Request("c-2"), default));
+        clock.Advance(TimeSpan.FromMinutes(2));
+        await host.InScopeAsync(sp => Handoffs(sp).AcceptAsync(accepted.Id, zhang, default));
+        clock.Advance(TimeSpan.FromMinutes(9));
+        await host.InScopeAsync(sp => Handoffs(sp).ExpireAsync(expired.Id, default));
+        await host.InScopeAsync(sp => Handoffs(sp).InitiateAsync(Request("c-3"), default));
+        clock.Advance(TimeSpan.FromMinutes(1));
+
+        // Two tickets accepted after 30 minutes, resolved and rated: one 非常满意, one 不满意.
+        foreach (var (conversation, level) in new[] { ("t-1", SatisfactionLevel.VerySatisfied), ("t-2", SatisfactionLevel.Dissatisfied) })
+        {
+            var ticket = await host.InScopeAsync(sp => Tickets(sp).OpenAsync(
+                new NewTicket(TicketCategory.Consultation, "咨询", [], null, "directline", conversation, null), zhang, default));
+            clock.Advance(TimeSpan.FromMinutes(30));
+            await host.InScopeAsync(sp => Tickets(sp).AcceptAsync(ticket.Number, zhang, null, default));
+            await host.InScopeAsync(sp => Tickets(sp).ResolveAsync(ticket.Number, zhang, "已答复", default));
+            await host.InScopeAsync(sp => Tickets(sp).RateAsync(ticket.Number, conversation, level, null, default));
+        }
+
+        var stats = await host.InScopeAsync(sp => sp.GetRequiredService<IHandoffStatistics>().ComputeAsync(Monday9.AddHours(-1), default));
+        var later = await host.InScopeAsync(sp => sp.GetRequiredService<IHandoffStatistics>().ComputeAsync(clock.GetUtcNow().AddMinutes(-5), default));
+
+        Assert.Equal(1, stats.QueueLength);
+        Assert.Equal(61 * 60, stats.LongestWaitSeconds); // c-3 has waited 1 minute, then two tickets took 30 each
+        Assert.Equal((3, 1, 1), (stats.Handoffs, stats.HandoffsAccepted, stats.HandoffsTimedOut));
+        Assert.Equal(120, stats.MedianWaitSeconds);
+        // The expired wait became a 求助 ticket nobody accepted; the two consultations were accepted after 30 minutes.
+        Assert.Equal(3, stats.TicketsOpened);
+        Assert.Equal(2, stats.TicketsByCategory[TicketCategory.Consultation]);
+        Assert.Equal(1, stats.TicketsByCategory[TicketCategory.Help]);
+        Assert.Equal(30, stats.MedianFirstResponseMinutes);
+        Assert.Equal(1, stats.Ratings[SatisfactionLevel.VerySatisfied]);
+        Assert.Equal(1, stats.Ratings[SatisfactionLevel.Dissatisfied]);
+        Assert.Equal(0.5, stats.SatisfactionRate);
+        // 不满意 reopened its ticket for rectification: it is open again.
+        Assert.Equal(1, stats.OpenTicketsByStatus[TicketStatus.Accepted]);
+        Assert.Equal(1, stats.OpenTicketsByStatus[TicketStatus.New]);
+        Assert.Equal(0, later.Handoffs);
+        Assert.Equal(1, later.QueueLength); // the queue is "now", whatever the period
     }
 }

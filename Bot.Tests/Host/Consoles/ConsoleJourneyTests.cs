@@ -117,6 +117,12 @@ public sealed partial class ConsoleJourneyTests(PostgresCluster postgres)
             });
             Assert.Equal(200, rating.Status);
 
+            // The specialist's statistics show the rating (好评率) and the ticket.
+            await specialist.Locator("#refresh-statistics").ClickAsync();
+            await specialist.Locator("[data-figure='satisfaction'] dd").Filter(new() { HasText = "100.0%" }).WaitForAsync(new() { Timeout = Patience });
+            Assert.Equal("1", await specialist.Locator("#ratings li[data-key='verySatisfied'] span").Nth(1).InnerTextAsync());
+            Assert.Equal("1", await specialist.Locator("[data-figure='tickets'] dd").InnerTextAsync());
+
             // The audit trail shows every step, with who did it.
             var audit = await specialist.Context.APIRequest.GetAsync($"{host.Address}api/staff/tickets/{number}/audit");
             Assert.Equal(200, audit.Status);

@@ -108,6 +108,26 @@ public sealed class TicketsApiTests(PostgresCluster postgres)
     }
 
     [Fact]
+    public async Task Statistics_count_the_tickets_of_the_period_and_refuse_a_period_out_of_range_naming_the_field()
+    {
+        await using var host = await StaffHost.StartAsync("sqlite", postgres);
+        var specialist = await host.SignedInAsync("specialist");
+        await OpenAsync(specialist);
+
+        var week = await Json(await Ok(specialist.GetAsync("/api/staff/statistics")));
+        var zero = await specialist.GetAsync("/api/staff/statistics?days=0");
+        var tooLong = await specialist.GetAsync("/api/staff/statistics?days=367");
+        var handler = await host.SignedInAsync("handler-scjg");
+
+        Assert.Equal(1, week.GetProperty("ticketsOpened").GetInt32());
+        Assert.Contains(week.GetProperty("ratings").EnumerateArray(), r => r.GetProperty("label").GetString() == "非常满意");
+        Assert.Equal(HttpStatusCode.BadRequest, zero.StatusCode);
+        Assert.Equal("days", (await Json(zero)).GetProperty("field").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await handler.GetAsync("/api/staff/statistics")).StatusCode);
+    }
+
+    [Fact]
     public async Task Dispatching_to_an_unknown_department_is_a_400_and_an_unknown_ticket_a_404()
     {
         await using var host = await StaffHost.StartAsync("sqlite", postgres);
