@@ -56,11 +56,18 @@ internal static class HostingSetup
             await app.RunAsync();
             return 0;
         }
-        catch (Exception e) when (e is OptionsValidationException or SeedValidationException)
+        catch (Exception e) when (e is OptionsValidationException or SeedValidationException || IsUnreadableSetting(e))
         {
             app.Logger.StartupFailed(e.Message);
             await Console.Error.WriteLineAsync(e.Message);
             return 1;
         }
     }
+
+    /// <summary>
+    /// The configuration binder's "Failed to convert configuration value 'Oracle' at 'Store:Provider' to type …": it
+    /// names the key and the value, which is all the operator needs; the stack trace is not.
+    /// </summary>
+    private static bool IsUnreadableSetting(Exception e) =>
+        e is InvalidOperationException && e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal);
 }
