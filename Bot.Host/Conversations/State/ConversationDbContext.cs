@@ -39,6 +39,8 @@ public sealed class ConversationDbContext(DbContextOptions<ConversationDbContext
             e.Property(x => x.AnswerShown).HasColumnName("answer_shown");
             e.Property(x => x.Note).HasColumnName("note");
             e.Property(x => x.CreatedAt).HasColumnName("created_at");
+            e.Property(x => x.CreatedAtTicks).HasColumnName("created_at_ticks");
+            e.HasIndex(x => x.CreatedAtTicks).HasDatabaseName("ix_error_reports_created_at_ticks");
         });
     }
 }

@@ -26,6 +26,9 @@ internal sealed class ErrorReportRow
     public string? AnswerShown { get; set; }
     public required string Note { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary><see cref="CreatedAt"/> in UTC ticks: the newest-first listing is sorted by the database (SQLite cannot sort a DateTimeOffset).</summary>
+    public long CreatedAtTicks { get; set; }
 }
 
 /// <summary>An error a citizen reported (找茬) about an answer, for curators; the note is masked.</summary>

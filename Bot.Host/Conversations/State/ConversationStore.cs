@@ -57,21 +57,20 @@ internal sealed class ConversationStore(ConversationDbContext db, TimeProvider t
 
     public async Task AddErrorReportAsync(string conversationId, string? subjectId, string? answerShown, string note, CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow();
         db.ErrorReports.Add(new ErrorReportRow
         {
             Id = Guid.NewGuid().ToString(), ConversationId = conversationId, SubjectId = subjectId, AnswerShown = answerShown, Note = note,
-            CreatedAt = time.GetUtcNow(),
+            CreatedAt = now, CreatedAtTicks = now.UtcTicks,
         });
         await db.SaveChangesAsync(cancellationToken);
     }
 
-
     /// <summary>The latest error reports (找茬), newest first.</summary>
     public async Task<IReadOnlyList<ErrorReport>> ErrorReportsAsync(int take, CancellationToken cancellationToken)
     {
-        var rows = await db.ErrorReports.AsNoTracking().ToListAsync(cancellationToken);
-        return rows.OrderByDescending(r => r.CreatedAt).Take(take)
-            .Select(r => new ErrorReport(r.Id, r.CreatedAt, r.ConversationId, r.SubjectId, r.AnswerShown, r.Note)).ToList();
+        var rows = await db.ErrorReports.AsNoTracking().OrderByDescending(r => r.CreatedAtTicks).Take(take).ToListAsync(cancellationToken);
+        return rows.Select(r => new ErrorReport(r.Id, r.CreatedAt, r.ConversationId, r.SubjectId, r.AnswerShown, r.Note)).ToList();
     }
 
     /// <summary>10 characters from an alphabet without look-alikes: short enough to read out, too many to guess.</summary>
