@@ -164,7 +164,7 @@ public sealed partial class ConsoleJourneyTests(PostgresCluster postgres)
     }
 
     /// <summary>A desktop page in its own browser context (its own cookie jar), signed in at /console, its hub connected.</summary>
-    private static async Task<IPage> ConsoleAsync(IBrowser browser, ChannelHost host, string userName, List<string> errors)
+    internal static async Task<IPage> ConsoleAsync(IBrowser browser, ChannelHost host, string userName, List<string> errors)
     {
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, Locale = "zh-CN" });
         Watch(page, errors);

@@ -29,12 +29,8 @@ public sealed class TwoHostConsoleTests(PostgresCluster postgres)
         using (playwright)
         await using (browser)
         {
-            var console = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, Locale = "zh-CN" });
-            await console.GotoAsync(hostB.Address + "console");
-            await console.Locator("#user-name").FillAsync("specialist");
-            await console.Locator("#password").FillAsync("Doorplate-2026");
-            await console.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-            await console.Locator("body[data-hub='connected']").WaitForAsync(new() { Timeout = Patience });
+            var errors = new List<string>();
+            var console = await ConsoleJourneyTests.ConsoleAsync(browser, hostB, "specialist", errors);
             Assert.True(await console.Locator("#queue-empty").IsVisibleAsync());
 
             // Host A knows the specialist on host B is online, so it queues the citizen…
@@ -53,6 +49,7 @@ public sealed class TwoHostConsoleTests(PostgresCluster postgres)
             await console.Locator("#messages li.citizen").Filter(new() { HasText = "我想问问灵活就业社保怎么交" })
                 .WaitForAsync(new() { Timeout = Patience });
             await Browser.ScreenshotAsync(console, "console-two-hosts");
+            Assert.Empty(errors);
         }
     }
 }
