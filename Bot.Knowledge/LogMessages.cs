@@ -19,4 +19,10 @@ internal static partial class LogMessages
 
     [LoggerMessage(1005, LogLevel.Warning, "Checking the knowledge revision failed; will retry")]
     public static partial void RefreshFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(1006, LogLevel.Information, "Seed import kept the curators' published corrections of {Items}: the seed files had not changed them")]
+    public static partial void CorrectionsKept(this ILogger logger, string items);
+
+    [LoggerMessage(1007, LogLevel.Warning, "Seed import replaced the curators' published corrections of {Items} with the seed files' version: the files changed those items too, or a correction no longer fits them")]
+    public static partial void CorrectionsSuperseded(this ILogger logger, string items);
 }

@@ -41,6 +41,8 @@ public sealed class KnowledgeDbContext(DbContextOptions<KnowledgeDbContext> opti
             e.Property(x => x.Name).HasColumnName("name").HasMaxLength(200);
             e.Property(x => x.Content).HasColumnName("content");
             e.Property(x => x.UpdatedAt).HasColumnName("updated_at");
+            e.Property(x => x.SeedHash).HasColumnName("seed_hash").HasMaxLength(64);
+            e.Property(x => x.CuratedAtTicks).HasColumnName("curated_at_ticks");
             e.HasIndex(x => x.DepartmentId).HasDatabaseName("ix_knowledge_items_department_id");
         });
         modelBuilder.Entity<BundleRow>(e =>

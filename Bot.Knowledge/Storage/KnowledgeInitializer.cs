@@ -36,8 +36,10 @@ internal sealed class KnowledgeInitializer(
         var hash = SeedFingerprint.Compute(directory);
         if (options.Value.ImportSeedOnStart && await store.LastImportedHashAsync(cancellationToken) != hash)
         {
-            await store.ReplaceWithAsync(seed, hash, cancellationToken);
+            var outcome = await store.ReplaceWithAsync(seed, hash, cancellationToken);
             logger.SeedImported(seed.Items.Count, seed.Bundles.Count, seed.ServicePoints.Count, hash[..12]);
+            if (outcome.KeptCorrections.Count > 0) logger.CorrectionsKept(string.Join(", ", outcome.KeptCorrections));
+            if (outcome.SupersededCorrections.Count > 0) logger.CorrectionsSuperseded(string.Join(", ", outcome.SupersededCorrections));
         }
         else
         {

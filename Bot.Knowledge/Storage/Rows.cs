@@ -25,6 +25,12 @@ internal sealed class ItemRow
     public required string Name { get; set; }
     public required string Content { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>SHA-256 of the item as the seed files last gave it: tells whether the seed changed it since.</summary>
+    public string? SeedHash { get; set; }
+
+    /// <summary>When a curator last published this item (UTC ticks), or null when it is as the seed gave it.</summary>
+    public long? CuratedAtTicks { get; set; }
 }
 
 internal sealed class BundleRow

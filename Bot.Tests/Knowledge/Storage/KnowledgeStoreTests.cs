@@ -65,4 +65,37 @@ public sealed class KnowledgeStoreTests(PostgresCluster postgres) : IDisposable
         Assert.Equal("hash-2", await store.LastImportedHashAsync(default));
         Assert.Equal(1, await db.Set<SeedImportRow>().CountAsync());
     }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task A_seed_import_keeps_a_curators_correction_unless_the_seed_changed_that_item_too(string provider)
+    {
+        using var database = await TestDatabase.CreateAsync(provider, postgres);
+        await using var db = Context(database);
+        var store = new KnowledgeStore(db, TimeProvider.System);
+        await store.MigrateAsync(default);
+        await store.ReplaceWithAsync(SeedLoader.Load(_seed.Root), "hash-1", default);
+        var ga04 = (await store.LoadAsync(default)).Items["GA-04"];
+        var wj01 = (await store.LoadAsync(default)).Items["WJ-01"];
+        await store.SaveItemAsync(ga04 with { Title = "新生儿上户口（管理员更正）" }, default);
+        await store.SaveItemAsync(wj01 with { Title = "出生医学证明（管理员更正）" }, default);
+
+        // The files change WJ-01 (and only it): GA-04's correction stays, WJ-01's gives way to the files.
+        _seed.Replace("items/WJ-01.yaml", "name: 出生医学证明签发", "name: 出生医学证明签发办理");
+        var outcome = await store.ReplaceWithAsync(SeedLoader.Load(_seed.Root), "hash-2", default);
+        var snapshot = await store.LoadAsync(default);
+
+        Assert.Equal(["GA-04"], outcome.KeptCorrections);
+        Assert.Equal(["WJ-01"], outcome.SupersededCorrections);
+        Assert.Equal("新生儿上户口（管理员更正）", snapshot.Items["GA-04"].Title);
+        Assert.Equal("出生医学证明签发办理", snapshot.Items["WJ-01"].Name);
+        Assert.NotEqual("出生医学证明（管理员更正）", snapshot.Items["WJ-01"].Title);
+
+        // Still a correction: the next import that leaves GA-04 alone keeps it again.
+        _seed.Replace("items/WJ-01.yaml", "name: 出生医学证明签发办理", "name: 出生医学证明签发");
+        var again = await store.ReplaceWithAsync(SeedLoader.Load(_seed.Root), "hash-3", default);
+        Assert.Equal(["GA-04"], again.KeptCorrections);
+        Assert.Equal("新生儿上户口（管理员更正）", (await store.LoadAsync(default)).Items["GA-04"].Title);
+    }
 }
