@@ -100,7 +100,15 @@ public sealed partial class ConsoleJourneyTests(PostgresCluster postgres)
             // The department handler sees it (their department's), starts and resolves it.
             var handler = await ConsoleAsync(browser, host, "handler-scjg", errors);
             var theirs = handler.Locator($"tr[data-ticket='{number}']");
-            await theirs.GetByRole(AriaRole.Button, new() { Name = "开始办理" }).ClickAsync(new() { Timeout = Patience });
+            try
+            {
+                await theirs.GetByRole(AriaRole.Button, new() { Name = "开始办理" }).ClickAsync(new() { Timeout = Patience });
+            }
+            catch (TimeoutException)
+            {
+                await Browser.ScreenshotAsync(handler, "console-failure-handler");
+                throw new TimeoutException($"handler page: {await handler.Locator("#app").InnerTextAsync()} errors: {string.Join(" | ", errors)}");
+            }
             await theirs.Locator("td[data-status='inProgress']").WaitForAsync(new() { Timeout = Patience });
             await theirs.GetByLabel($"{number} 备注").FillAsync("已指导网上办理营业执照和食品经营许可，材料已预审通过");
             await theirs.GetByRole(AriaRole.Button, new() { Name = "办结" }).ClickAsync();
