@@ -35,8 +35,7 @@ internal static class DirectLineBench
                 Timeout = TimeSpan.FromSeconds(60),
             };
             var bareUrl = new Uri(bare.Urls.First() + "/noop");
-            await Phase(new DeliveryStats("warm-up"), settings.Conversations, 5, settings.PhaseTimeout, (s, t, r, c) => BareAsync(http, bareUrl, s, t, r, c));
-            await SettleAsync();
+            await WarmUpAsync(() => Phase(new DeliveryStats("warm-up"), settings.Conversations, 5, settings.PhaseTimeout, (s, t, r, c) => BareAsync(http, bareUrl, s, t, r, c)));
             var ceiling = await Phase(new DeliveryStats("bare ASP.NET endpoint (POST, does nothing)"), settings.Conversations, settings.Turns,
                 settings.PhaseTimeout, (s, t, r, c) => BareAsync(http, bareUrl, s, t, r, c));
             var results = new List<DeliveryStats> { ceiling };
@@ -48,10 +47,12 @@ internal static class DirectLineBench
                 // Measure the steady state: the knowledge base has loaded (it trains in the background after start),
                 // and both paths ran at full concurrency once (tiered JIT, connection pools, the store).
                 await WaitUntilReadyAsync(http, host.Address);
-                await Phase(new DeliveryStats("warm-up"), settings.Conversations, 3, settings.PhaseTimeout, (s, t, r, c) => ConversationAsync(http, host.Address, null, s, t, r, c));
-                await Phase(new DeliveryStats("warm-up"), settings.Conversations, 3, settings.PhaseTimeout,
-                    (s, t, r, c) => ConversationAsync(http, host.Address, settings.PollMilliseconds, s, t, r, c));
-                await SettleAsync();
+                await WarmUpAsync(async () =>
+                {
+                    await Phase(new DeliveryStats("warm-up"), settings.Conversations, 3, settings.PhaseTimeout, (s, t, r, c) => ConversationAsync(http, host.Address, null, s, t, r, c));
+                    await Phase(new DeliveryStats("warm-up"), settings.Conversations, 3, settings.PhaseTimeout,
+                        (s, t, r, c) => ConversationAsync(http, host.Address, settings.PollMilliseconds, s, t, r, c));
+                });
                 results.Add(await Phase(new DeliveryStats($"Direct Line, WebSocket, {store}"), settings.Conversations, settings.Turns, settings.PhaseTimeout,
                     (s, t, r, c) => ConversationAsync(http, host.Address, null, s, t, r, c)));
                 results.Add(await Phase(new DeliveryStats($"Direct Line, polling every {settings.PollMilliseconds} ms, {store}"), settings.Conversations,
@@ -80,6 +81,7 @@ internal static class DirectLineBench
     private static async Task<DeliveryStats> Phase(DeliveryStats stats, int workers, int turns, TimeSpan timeout,
         Func<DeliveryStats, int, Func<Task>, CancellationToken, Task> worker)
     {
+        var cpu0 = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
         using var cancel = new CancellationTokenSource(timeout);
         var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var waiting = workers;
@@ -104,14 +106,31 @@ internal static class DirectLineBench
             }
         })));
         stats.Elapsed = clock.Elapsed;
+        var endTs = Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency;
+        Console.Error.WriteLine(FormattableString.Invariant($"PHASE {stats.Name} {endTs - clock.Elapsed.TotalSeconds:F3} {endTs:F3} {clock.Elapsed.TotalMilliseconds:F0}ms cpu {(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds:F0}ms"));
+
         return stats;
     }
 
     /// <summary>
-    /// A quiet moment after a warm-up: tiered compilation promotes hot methods to optimized code only once no new
-    /// method has been compiled for a while, which under constant load can take the whole of a short phase.
+    /// Runs warm-up rounds until the JIT is quiet: a round, then a quiet second, that compiled fewer than 20 methods.
+    /// Tiered compilation promotes hot methods in steps (quick code, instrumented code, optimized code) and only while
+    /// they run, so one round is not enough: profiles of a phase after a single round showed the JIT's background
+    /// thread using a quarter of the CPU. Both sides (the bare endpoint and each host) are warmed this way.
     /// </summary>
-    private static Task SettleAsync() => Task.Delay(TimeSpan.FromSeconds(2));
+    private static async Task WarmUpAsync(Func<Task> round)
+    {
+        const int MaxRounds = 12;
+        for (var i = 1; i <= MaxRounds; i++)
+        {
+            var before = System.Runtime.JitInfo.GetCompiledMethodCount();
+            await round();
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            var compiled = System.Runtime.JitInfo.GetCompiledMethodCount() - before;
+            Console.Error.WriteLine($"warm-up round {i}: {compiled} methods compiled");
+            if (compiled < 20) return;
+        }
+    }
 
     private static async Task WaitUntilReadyAsync(HttpClient http, Uri host)
     {
