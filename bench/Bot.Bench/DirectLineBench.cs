@@ -81,15 +81,16 @@ internal static class DirectLineBench
     private static async Task<DeliveryStats> Phase(DeliveryStats stats, int workers, int turns, TimeSpan timeout,
         Func<DeliveryStats, int, Func<Task>, CancellationToken, Task> worker)
     {
-        var cpu0 = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
         using var cancel = new CancellationTokenSource(timeout);
         var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var waiting = workers;
         var clock = new Stopwatch();
+        var cpuAtStart = TimeSpan.Zero;
         Task Ready()
         {
             if (Interlocked.Decrement(ref waiting) == 0)
             {
+                cpuAtStart = ProcessCpu();
                 clock.Start();
                 go.SetResult();
             }
@@ -106,10 +107,15 @@ internal static class DirectLineBench
             }
         })));
         stats.Elapsed = clock.Elapsed;
-        var endTs = Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency;
-        Console.Error.WriteLine(FormattableString.Invariant($"PHASE {stats.Name} {endTs - clock.Elapsed.TotalSeconds:F3} {endTs:F3} {clock.Elapsed.TotalMilliseconds:F0}ms cpu {(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds:F0}ms"));
-
+        stats.Cpu = ProcessCpu() - cpuAtStart;
         return stats;
+    }
+
+    /// <summary>CPU time of this process (the clients and the server in it; not a PostgreSQL server's own processes).</summary>
+    private static TimeSpan ProcessCpu()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 
     /// <summary>
@@ -180,38 +186,32 @@ internal static class DirectLineBench
 
         var seen = new Dictionary<string, int>();
         var watermark = "";
+        var activitiesUrl = new Uri(host, $"/v3/directline/conversations/{conversationId}/activities");
         using var socket = pollMs is null ? new ClientWebSocket() : null;
+        var frames = socket is null ? null : new FrameReader(socket);
         if (socket is not null) await socket.ConnectAsync(new Uri(started.GetProperty("streamUrl").GetString()!), cancel);
         await ready();
 
         for (var i = 0; i < turns; i++)
         {
             var clock = Stopwatch.StartNew();
-            using var post = Request(HttpMethod.Post, new Uri(host, $"/v3/directline/conversations/{conversationId}/activities"), token,
-                new { type = "message", from = new { id = "bench" }, text = $"第{i}句" });
-            var posted = await (await http.SendAsync(post, cancel)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>(cancel);
-            var id = posted.GetProperty("id").GetString()!;
+            using var post = Request(HttpMethod.Post, activitiesUrl, token, new { type = "message", from = new { id = "bench" }, text = $"第{i}句" });
+            string id;
+            using (var response = await http.SendAsync(post, cancel))
+                id = (await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>(cancel)).GetProperty("id").GetString()!;
             var replied = false;
             while (!replied)
             {
-                JsonElement set;
-                if (socket is not null)
-                {
-                    var text = await ReceiveAsync(socket, cancel);
-                    if (text.Length == 0) continue;
-                    set = JsonDocument.Parse(text).RootElement;
-                }
-                else
-                {
-                    using var get = Request(HttpMethod.Get, new Uri(host, $"/v3/directline/conversations/{conversationId}/activities?watermark={watermark}"), token);
-                    set = await (await http.SendAsync(get, cancel)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>(cancel);
-                }
-                watermark = set.GetProperty("watermark").GetString()!;
-                foreach (var activity in set.GetProperty("activities").EnumerateArray())
+                using var set = frames is not null
+                    ? await frames.ReceiveAsync(cancel)
+                    : await PollAsync(http, new Uri($"{activitiesUrl}?watermark={watermark}"), token, cancel);
+                if (set is null) continue; // keep-alive
+                watermark = set.RootElement.GetProperty("watermark").GetString()!;
+                foreach (var activity in set.RootElement.GetProperty("activities").EnumerateArray())
                 {
                     var activityId = activity.GetProperty("id").GetString()!;
                     seen[activityId] = seen.GetValueOrDefault(activityId) + 1;
-                    if (activity.TryGetProperty("replyToId", out var replyTo) && replyTo.GetString() == id) replied = true;
+                    if (activity.TryGetProperty("replyToId", out var replyTo) && replyTo.ValueEquals(id)) replied = true;
                 }
                 if (!replied && pollMs is { } ms) await Task.Delay(ms, cancel);
             }
@@ -220,6 +220,34 @@ internal static class DirectLineBench
         stats.Duplicated(seen.Values.Sum(n => n - 1));
         stats.Lost(2 * turns - seen.Count);
         if (socket is not null) await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, cancel);
+    }
+
+    private static async Task<JsonDocument> PollAsync(HttpClient http, Uri url, string token, CancellationToken cancel)
+    {
+        using var get = Request(HttpMethod.Get, url, token);
+        using var response = await http.SendAsync(get, HttpCompletionOption.ResponseHeadersRead, cancel);
+        await using var body = await response.EnsureSuccessStatusCode().Content.ReadAsStreamAsync(cancel);
+        return await JsonDocument.ParseAsync(body, cancellationToken: cancel);
+    }
+
+    /// <summary>Reads whole WebSocket messages into one reused buffer and parses them in place; null for a keep-alive.</summary>
+    private sealed class FrameReader(WebSocket socket)
+    {
+        private byte[] _buffer = new byte[16 * 1024];
+
+        public async Task<JsonDocument?> ReceiveAsync(CancellationToken cancel)
+        {
+            var length = 0;
+            while (true)
+            {
+                if (length == _buffer.Length) Array.Resize(ref _buffer, _buffer.Length * 2);
+                var frame = await socket.ReceiveAsync(_buffer.AsMemory(length), cancel);
+                if (frame.MessageType == WebSocketMessageType.Close) throw new WebSocketException("closed by the server");
+                length += frame.Count;
+                if (frame.EndOfMessage) break;
+            }
+            return length == 0 ? null : JsonDocument.Parse(_buffer.AsMemory(0, length));
+        }
     }
 
     internal static HttpRequestMessage Request(HttpMethod method, Uri url, string token, object? body = null)

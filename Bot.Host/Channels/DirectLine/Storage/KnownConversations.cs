@@ -10,12 +10,15 @@ internal sealed class KnownConversations
 {
     private const int Capacity = 100_000;
     private readonly ConcurrentDictionary<string, byte> _known = new(StringComparer.Ordinal);
+    private int _count; // ConcurrentDictionary.Count takes every lock
 
     public bool Contains(string conversationId) => _known.ContainsKey(conversationId);
 
     public void Add(string conversationId)
     {
-        if (_known.Count >= Capacity) _known.Clear();
-        _known.TryAdd(conversationId, 0);
+        if (_known.ContainsKey(conversationId) || !_known.TryAdd(conversationId, 0)) return;
+        if (Interlocked.Increment(ref _count) <= Capacity) return;
+        _known.Clear();
+        Interlocked.Exchange(ref _count, 0);
     }
 }

@@ -21,15 +21,15 @@ internal sealed class TranscriptTail(TimeProvider time, IOptions<DirectLineOptio
     private const int MaxConversations = 20_000;
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private int _count; // ConcurrentDictionary.Count takes every lock: too dear on every commit
     private readonly TimeSpan _trustFor = TimeSpan.FromMilliseconds(options.Value.StorePollMilliseconds);
 
     /// <summary>The writer committed <paramref name="appended"/> (in sequence order), the conversation's newest activities.</summary>
     public void Committed(string conversationId, IReadOnlyList<StoredActivity> appended)
     {
         if (appended.Count == 0) return;
-        var entry = _entries.GetOrAdd(conversationId, static _ => new Entry());
+        var entry = EntryOf(conversationId);
         lock (entry) entry.Append(appended, time.GetUtcNow());
-        if (_entries.Count > MaxConversations) Trim();
     }
 
     /// <summary>
@@ -38,9 +38,8 @@ internal sealed class TranscriptTail(TimeProvider time, IOptions<DirectLineOptio
     /// </summary>
     public void Read(string conversationId, long after, IReadOnlyList<StoredActivity> read, DateTimeOffset readAt)
     {
-        var entry = _entries.GetOrAdd(conversationId, static _ => new Entry());
+        var entry = EntryOf(conversationId);
         lock (entry) entry.Replace(after, read, readAt);
-        if (_entries.Count > MaxConversations) Trim();
     }
 
     /// <summary>The activities after <paramref name="after"/> when this host may answer without the store.</summary>
@@ -55,11 +54,20 @@ internal sealed class TranscriptTail(TimeProvider time, IOptions<DirectLineOptio
         }
     }
 
+    private Entry EntryOf(string conversationId)
+    {
+        if (_entries.TryGetValue(conversationId, out var entry)) return entry;
+        entry = new Entry();
+        if (!_entries.TryAdd(conversationId, entry)) return _entries[conversationId];
+        if (Interlocked.Increment(ref _count) > MaxConversations) Trim();
+        return entry;
+    }
+
     private void Trim()
     {
         var stale = time.GetUtcNow() - _trustFor;
         foreach (var (id, entry) in _entries)
-            if (entry.Verified < stale) _entries.TryRemove(id, out _);
+            if (entry.Verified < stale && _entries.TryRemove(id, out _)) Interlocked.Decrement(ref _count);
     }
 
     private sealed class Entry
