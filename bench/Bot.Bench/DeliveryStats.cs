@@ -29,10 +29,12 @@ internal sealed class DeliveryStats(string name)
         double P(double q) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
         var throughput = sorted.Length / Elapsed.TotalSeconds;
         return string.Create(CultureInfo.InvariantCulture,
-            $"| {Name} | {sorted.Length} | {_errors} | {_lost} | {_duplicated} | {P(0.5):0.0} | {P(0.99):0.0} | {throughput:0} | {throughput / ceiling:P1} | {(sorted.Length == 0 ? double.NaN : Cpu.TotalMicroseconds / sorted.Length):0} |");
+            $"| {Name} | {sorted.Length} | {_errors} | {_lost} | {_duplicated} | {P(0.5):0.0} | {P(0.99):0.0} | {throughput:0} | {throughput / ceiling:P1} | {CpuPerTurnMicroseconds:0} |");
     }
 
     public double Throughput => _latencies.Count / Elapsed.TotalSeconds;
+
+    public double CpuPerTurnMicroseconds => _latencies.IsEmpty ? double.NaN : Cpu.TotalMicroseconds / _latencies.Count;
 
     public const string Header = "| path | turns | errors | lost | duplicated | p50 ms | p99 ms | turns/s | of bare | CPU µs/turn |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
 }

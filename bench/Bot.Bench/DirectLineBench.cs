@@ -36,16 +36,14 @@ internal static class DirectLineBench
             };
             var bareUrl = new Uri(bare.Urls.First() + "/noop");
             await WarmUpAsync(() => Phase(new DeliveryStats("warm-up"), settings.Conversations, 5, settings.PhaseTimeout, (s, t, r, c) => BareAsync(http, bareUrl, s, t, r, c)));
-            var ceiling = await Phase(new DeliveryStats("bare ASP.NET endpoint (POST, does nothing)"), settings.Conversations, settings.Turns,
-                settings.PhaseTimeout, (s, t, r, c) => BareAsync(http, bareUrl, s, t, r, c));
-            var results = new List<DeliveryStats> { ceiling };
+            var results = new List<(DeliveryStats Stats, DeliveryStats Ceiling)>();
             var handler = "?";
             foreach (var (store, storeSettings) in stores)
             {
                 await using var host = new DirectLineBenchHost(storeSettings, settings.EchoHandler).Start();
                 handler = host.Handler;
                 // Measure the steady state: the knowledge base has loaded (it trains in the background after start),
-                // and both paths ran at full concurrency once (tiered JIT, connection pools, the store).
+                // and both paths ran at full concurrency until the JIT is quiet (tiered JIT, connection pools, the store).
                 await WaitUntilReadyAsync(http, host.Address);
                 await WarmUpAsync(async () =>
                 {
@@ -53,19 +51,40 @@ internal static class DirectLineBench
                     await Phase(new DeliveryStats("warm-up"), settings.Conversations, 3, settings.PhaseTimeout,
                         (s, t, r, c) => ConversationAsync(http, host.Address, settings.PollMilliseconds, s, t, r, c));
                 });
-                results.Add(await Phase(new DeliveryStats($"Direct Line, WebSocket, {store}"), settings.Conversations, settings.Turns, settings.PhaseTimeout,
-                    (s, t, r, c) => ConversationAsync(http, host.Address, null, s, t, r, c)));
-                results.Add(await Phase(new DeliveryStats($"Direct Line, polling every {settings.PollMilliseconds} ms, {store}"), settings.Conversations,
-                    settings.Turns, settings.PhaseTimeout, (s, t, r, c) => ConversationAsync(http, host.Address, settings.PollMilliseconds, s, t, r, c)));
+                // Rounds of bare, WebSocket, polling back to back: the machine is shared, so each path is compared with
+                // the ceiling measured a moment before it, not with one measured minutes earlier under another load.
+                for (var round = 1; round <= settings.Rounds; round++)
+                {
+                    var ceiling = await Phase(new DeliveryStats($"bare ASP.NET endpoint (POST, does nothing), round {round}"), settings.Conversations,
+                        settings.Turns, settings.PhaseTimeout, (s, t, r, c) => BareAsync(http, bareUrl, s, t, r, c));
+                    results.Add((ceiling, ceiling));
+                    results.Add((await Phase(new DeliveryStats($"Direct Line, WebSocket, {store}, round {round}"), settings.Conversations, settings.Turns,
+                        settings.PhaseTimeout, (s, t, r, c) => ConversationAsync(http, host.Address, null, s, t, r, c)), ceiling));
+                    results.Add((await Phase(new DeliveryStats($"Direct Line, polling every {settings.PollMilliseconds} ms, {store}, round {round}"),
+                        settings.Conversations, settings.Turns, settings.PhaseTimeout,
+                        (s, t, r, c) => ConversationAsync(http, host.Address, settings.PollMilliseconds, s, t, r, c)), ceiling));
+                }
             }
 
-            Console.WriteLine($"{settings.Conversations} concurrent conversations x {settings.Turns} turns, loopback, {Environment.ProcessorCount} cores, " +
+            Console.WriteLine($"{settings.Conversations} concurrent conversations x {settings.Turns} turns, {settings.Rounds} rounds, loopback, " +
+                $"{Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}, " +
                 $"stores: {string.Join(", ", stores.Select(s => s.Name))}" + (stores.Count == 1 ? " (set BENCH_POSTGRES, or use scripts/bench.sh, for PostgreSQL)" : ""));
             Console.WriteLine($"turn handler: {handler}");
             Console.WriteLine();
             Console.WriteLine(DeliveryStats.Header);
-            foreach (var stats in results) Console.WriteLine(stats.Row(ceiling.Throughput));
-            return results.Sum(r => r.Faults) == 0 ? 0 : 1;
+            foreach (var (stats, ceiling) in results) Console.WriteLine(stats.Row(ceiling.Throughput));
+            Console.WriteLine();
+            Console.WriteLine("median over rounds, of the bare endpoint measured in the same round:");
+            foreach (var path in results.Where(r => r.Stats != r.Ceiling).GroupBy(r => r.Stats.Name[..r.Stats.Name.LastIndexOf(", round", StringComparison.Ordinal)]))
+            {
+                var ratios = path.Select(r => r.Stats.Throughput / r.Ceiling.Throughput).Order().ToList();
+                var cpu = path.Select(r => r.Stats.CpuPerTurnMicroseconds).Order().ToList();
+                Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"- {path.Key}: {ratios[ratios.Count / 2]:P1} (rounds: {string.Join(", ", path.Select(r => (r.Stats.Throughput / r.Ceiling.Throughput).ToString("P1", System.Globalization.CultureInfo.InvariantCulture)))}), CPU {cpu[cpu.Count / 2]:0} µs/turn"));
+            }
+            var bareCpu = results.Where(r => r.Stats == r.Ceiling).Select(r => r.Stats.CpuPerTurnMicroseconds).Order().ToList();
+            Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"- bare endpoint: CPU {bareCpu[bareCpu.Count / 2]:0} µs/request"));
+            return results.Sum(r => r.Stats.Faults) == 0 ? 0 : 1;
         }
         finally
         {
