@@ -1,6 +1,11 @@
 using Bot.Host.Channels.DirectLine;
 using Bot.Host.Channels.DirectLine.Storage;
+using Bot.Host.Conversations;
+using Bot.Host.Conversations.Activities;
 using Bot.Tests.Infrastructure;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Tests.Host.Channels.DirectLine;
@@ -113,6 +118,39 @@ public sealed class TranscriptTailTests(PostgresCluster postgres)
     }
 
     [Fact]
+    public async Task A_turn_whose_bot_is_slow_stores_the_citizens_activity_first_so_it_is_seen_while_the_bot_works()
+    {
+        using var database = await TestDatabase.CreateAsync("sqlite", postgres);
+        var bot = new HeldBot();
+        await using var host = new ChannelHost(ChannelHost.Settings(database.HostSettings(), new() { ["DirectLine:TurnCoalesceMilliseconds"] = "0" }));
+        await using var held = host.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<ITurnHandler>();
+            services.AddSingleton<ITurnHandler>(bot);
+        }));
+        var rest = new DirectLineRest(held.CreateClient());
+        var (conversationId, token, _) = await rest.StartAsync();
+
+        var posting = rest.SayAsync(conversationId, token, "你好");
+        var seen = new List<string?>();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (seen.Count == 0 && DateTime.UtcNow < deadline)
+        {
+            seen = (await rest.ActivitiesAsync(conversationId, token)).GetProperty("activities").EnumerateArray()
+                .Select(a => a.GetProperty("text").GetString()).ToList();
+            if (seen.Count == 0) await Task.Delay(20);
+        }
+        Assert.Equal(["你好"], seen);
+        Assert.False(posting.IsCompleted);
+
+        bot.Release();
+        var id = await posting;
+        var activities = (await rest.ActivitiesAsync(conversationId, token)).GetProperty("activities");
+        Assert.Equal(["你好", "稍等，我查一下"], activities.EnumerateArray().Select(a => a.GetProperty("text").GetString()));
+        Assert.Equal(id, activities[1].GetProperty("replyToId").GetString());
+    }
+
+    [Fact]
     public async Task Posting_into_a_conversation_that_was_never_started_runs_no_turn_and_is_a_404()
     {
         using var database = await TestDatabase.CreateAsync("sqlite", postgres);
@@ -129,6 +167,20 @@ public sealed class TranscriptTailTests(PostgresCluster postgres)
     {
         var clock = new ManualTimeProvider(Start);
         return (new TranscriptTail(clock, Options.Create(new DirectLineOptions { StorePollMilliseconds = 1000 })), clock);
+    }
+
+    /// <summary>A bot that answers only when the test lets it: a slow turn handler.</summary>
+    private sealed class HeldBot : ITurnHandler
+    {
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Release() => _released.TrySetResult();
+
+        public async Task<IReadOnlyList<Activity>> OnTurnAsync(Activity activity, CancellationToken cancellationToken)
+        {
+            await _released.Task.WaitAsync(cancellationToken);
+            return [new Activity { Type = ActivityTypes.Message, Text = "稍等，我查一下" }];
+        }
     }
 
     private static StoredActivity Stored(long sequence) => new(sequence, $$"""{"id":"c|{{sequence:D7}}","type":"message"}""");
