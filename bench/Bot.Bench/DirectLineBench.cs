@@ -35,36 +35,56 @@ internal static class DirectLineBench
                 Timeout = TimeSpan.FromSeconds(60),
             };
             var bareUrl = new Uri(bare.Urls.First() + "/noop");
-            await Phase(new DeliveryStats("warm-up"), settings.Conversations, 5, settings.PhaseTimeout, (s, t, r, c) => BareAsync(http, bareUrl, s, t, r, c));
-            await SettleAsync();
-            var ceiling = await Phase(new DeliveryStats("bare ASP.NET endpoint (POST, does nothing)"), settings.Conversations, settings.Turns,
-                settings.PhaseTimeout, (s, t, r, c) => BareAsync(http, bareUrl, s, t, r, c));
-            var results = new List<DeliveryStats> { ceiling };
+            await WarmUpAsync(() => Phase(new DeliveryStats("warm-up"), settings.Conversations, 5, settings.PhaseTimeout, (s, t, r, c) => BareAsync(http, bareUrl, s, t, r, c)));
+            var results = new List<(DeliveryStats Stats, DeliveryStats Ceiling)>();
             var handler = "?";
             foreach (var (store, storeSettings) in stores)
             {
                 await using var host = new DirectLineBenchHost(storeSettings, settings.EchoHandler).Start();
                 handler = host.Handler;
                 // Measure the steady state: the knowledge base has loaded (it trains in the background after start),
-                // and both paths ran at full concurrency once (tiered JIT, connection pools, the store).
+                // and both paths ran at full concurrency until the JIT is quiet (tiered JIT, connection pools, the store).
                 await WaitUntilReadyAsync(http, host.Address);
-                await Phase(new DeliveryStats("warm-up"), settings.Conversations, 3, settings.PhaseTimeout, (s, t, r, c) => ConversationAsync(http, host.Address, null, s, t, r, c));
-                await Phase(new DeliveryStats("warm-up"), settings.Conversations, 3, settings.PhaseTimeout,
-                    (s, t, r, c) => ConversationAsync(http, host.Address, settings.PollMilliseconds, s, t, r, c));
-                await SettleAsync();
-                results.Add(await Phase(new DeliveryStats($"Direct Line, WebSocket, {store}"), settings.Conversations, settings.Turns, settings.PhaseTimeout,
-                    (s, t, r, c) => ConversationAsync(http, host.Address, null, s, t, r, c)));
-                results.Add(await Phase(new DeliveryStats($"Direct Line, polling every {settings.PollMilliseconds} ms, {store}"), settings.Conversations,
-                    settings.Turns, settings.PhaseTimeout, (s, t, r, c) => ConversationAsync(http, host.Address, settings.PollMilliseconds, s, t, r, c)));
+                await WarmUpAsync(async () =>
+                {
+                    await Phase(new DeliveryStats("warm-up"), settings.Conversations, 3, settings.PhaseTimeout, (s, t, r, c) => ConversationAsync(http, host.Address, null, s, t, r, c));
+                    await Phase(new DeliveryStats("warm-up"), settings.Conversations, 3, settings.PhaseTimeout,
+                        (s, t, r, c) => ConversationAsync(http, host.Address, settings.PollMilliseconds, s, t, r, c));
+                });
+                // Rounds of bare, WebSocket, polling back to back: the machine is shared, so each path is compared with
+                // the ceiling measured a moment before it, not with one measured minutes earlier under another load.
+                for (var round = 1; round <= settings.Rounds; round++)
+                {
+                    var ceiling = await Phase(new DeliveryStats($"bare ASP.NET endpoint (POST, does nothing), round {round}"), settings.Conversations,
+                        settings.Turns, settings.PhaseTimeout, (s, t, r, c) => BareAsync(http, bareUrl, s, t, r, c));
+                    results.Add((ceiling, ceiling));
+                    results.Add((await Phase(new DeliveryStats($"Direct Line, WebSocket, {store}, round {round}"), settings.Conversations, settings.Turns,
+                        settings.PhaseTimeout, (s, t, r, c) => ConversationAsync(http, host.Address, null, s, t, r, c)), ceiling));
+                    results.Add((await Phase(new DeliveryStats($"Direct Line, polling every {settings.PollMilliseconds} ms, {store}, round {round}"),
+                        settings.Conversations, settings.Turns, settings.PhaseTimeout,
+                        (s, t, r, c) => ConversationAsync(http, host.Address, settings.PollMilliseconds, s, t, r, c)), ceiling));
+                }
             }
 
-            Console.WriteLine($"{settings.Conversations} concurrent conversations x {settings.Turns} turns, loopback, {Environment.ProcessorCount} cores, " +
+            Console.WriteLine($"{settings.Conversations} concurrent conversations x {settings.Turns} turns, {settings.Rounds} rounds, loopback, " +
+                $"{Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}, " +
                 $"stores: {string.Join(", ", stores.Select(s => s.Name))}" + (stores.Count == 1 ? " (set BENCH_POSTGRES, or use scripts/bench.sh, for PostgreSQL)" : ""));
             Console.WriteLine($"turn handler: {handler}");
             Console.WriteLine();
             Console.WriteLine(DeliveryStats.Header);
-            foreach (var stats in results) Console.WriteLine(stats.Row(ceiling.Throughput));
-            return results.Sum(r => r.Faults) == 0 ? 0 : 1;
+            foreach (var (stats, ceiling) in results) Console.WriteLine(stats.Row(ceiling.Throughput));
+            Console.WriteLine();
+            Console.WriteLine("median over rounds, of the bare endpoint measured in the same round:");
+            foreach (var path in results.Where(r => r.Stats != r.Ceiling).GroupBy(r => r.Stats.Name[..r.Stats.Name.LastIndexOf(", round", StringComparison.Ordinal)]))
+            {
+                var ratios = path.Select(r => r.Stats.Throughput / r.Ceiling.Throughput).Order().ToList();
+                var cpu = path.Select(r => r.Stats.CpuPerTurnMicroseconds).Order().ToList();
+                Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"- {path.Key}: {ratios[ratios.Count / 2]:P1} (rounds: {string.Join(", ", path.Select(r => (r.Stats.Throughput / r.Ceiling.Throughput).ToString("P1", System.Globalization.CultureInfo.InvariantCulture)))}), CPU {cpu[cpu.Count / 2]:0} µs/turn"));
+            }
+            var bareCpu = results.Where(r => r.Stats == r.Ceiling).Select(r => r.Stats.CpuPerTurnMicroseconds).Order().ToList();
+            Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"- bare endpoint: CPU {bareCpu[bareCpu.Count / 2]:0} µs/request"));
+            return results.Sum(r => r.Stats.Faults) == 0 ? 0 : 1;
         }
         finally
         {
@@ -84,10 +104,12 @@ internal static class DirectLineBench
         var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var waiting = workers;
         var clock = new Stopwatch();
+        var cpuAtStart = TimeSpan.Zero;
         Task Ready()
         {
             if (Interlocked.Decrement(ref waiting) == 0)
             {
+                cpuAtStart = ProcessCpu();
                 clock.Start();
                 go.SetResult();
             }
@@ -104,14 +126,36 @@ internal static class DirectLineBench
             }
         })));
         stats.Elapsed = clock.Elapsed;
+        stats.Cpu = ProcessCpu() - cpuAtStart;
         return stats;
     }
 
+    /// <summary>CPU time of this process (the clients and the server in it; not a PostgreSQL server's own processes).</summary>
+    private static TimeSpan ProcessCpu()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
+    }
+
     /// <summary>
-    /// A quiet moment after a warm-up: tiered compilation promotes hot methods to optimized code only once no new
-    /// method has been compiled for a while, which under constant load can take the whole of a short phase.
+    /// Runs warm-up rounds until the JIT is quiet: a round, then a quiet second, that compiled fewer than 20 methods.
+    /// Tiered compilation promotes hot methods in steps (quick code, instrumented code, optimized code) and only while
+    /// they run, so one round is not enough: profiles of a phase after a single round showed the JIT's background
+    /// thread using a quarter of the CPU. Both sides (the bare endpoint and each host) are warmed this way.
     /// </summary>
-    private static Task SettleAsync() => Task.Delay(TimeSpan.FromSeconds(2));
+    private static async Task WarmUpAsync(Func<Task> round)
+    {
+        const int MaxRounds = 12;
+        for (var i = 1; i <= MaxRounds; i++)
+        {
+            var before = System.Runtime.JitInfo.GetCompiledMethodCount();
+            await round();
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            var compiled = System.Runtime.JitInfo.GetCompiledMethodCount() - before;
+            Console.Error.WriteLine($"warm-up round {i}: {compiled} methods compiled");
+            if (compiled < 20) return;
+        }
+    }
 
     private static async Task WaitUntilReadyAsync(HttpClient http, Uri host)
     {
@@ -161,38 +205,32 @@ internal static class DirectLineBench
 
         var seen = new Dictionary<string, int>();
         var watermark = "";
+        var activitiesUrl = new Uri(host, $"/v3/directline/conversations/{conversationId}/activities");
         using var socket = pollMs is null ? new ClientWebSocket() : null;
+        var frames = socket is null ? null : new FrameReader(socket);
         if (socket is not null) await socket.ConnectAsync(new Uri(started.GetProperty("streamUrl").GetString()!), cancel);
         await ready();
 
         for (var i = 0; i < turns; i++)
         {
             var clock = Stopwatch.StartNew();
-            using var post = Request(HttpMethod.Post, new Uri(host, $"/v3/directline/conversations/{conversationId}/activities"), token,
-                new { type = "message", from = new { id = "bench" }, text = $"第{i}句" });
-            var posted = await (await http.SendAsync(post, cancel)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>(cancel);
-            var id = posted.GetProperty("id").GetString()!;
+            using var post = Request(HttpMethod.Post, activitiesUrl, token, new { type = "message", from = new { id = "bench" }, text = $"第{i}句" });
+            string id;
+            using (var response = await http.SendAsync(post, cancel))
+                id = (await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>(cancel)).GetProperty("id").GetString()!;
             var replied = false;
             while (!replied)
             {
-                JsonElement set;
-                if (socket is not null)
-                {
-                    var text = await ReceiveAsync(socket, cancel);
-                    if (text.Length == 0) continue;
-                    set = JsonDocument.Parse(text).RootElement;
-                }
-                else
-                {
-                    using var get = Request(HttpMethod.Get, new Uri(host, $"/v3/directline/conversations/{conversationId}/activities?watermark={watermark}"), token);
-                    set = await (await http.SendAsync(get, cancel)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>(cancel);
-                }
-                watermark = set.GetProperty("watermark").GetString()!;
-                foreach (var activity in set.GetProperty("activities").EnumerateArray())
+                using var set = frames is not null
+                    ? await frames.ReceiveAsync(cancel)
+                    : await PollAsync(http, new Uri($"{activitiesUrl}?watermark={watermark}"), token, cancel);
+                if (set is null) continue; // keep-alive
+                watermark = set.RootElement.GetProperty("watermark").GetString()!;
+                foreach (var activity in set.RootElement.GetProperty("activities").EnumerateArray())
                 {
                     var activityId = activity.GetProperty("id").GetString()!;
                     seen[activityId] = seen.GetValueOrDefault(activityId) + 1;
-                    if (activity.TryGetProperty("replyToId", out var replyTo) && replyTo.GetString() == id) replied = true;
+                    if (activity.TryGetProperty("replyToId", out var replyTo) && replyTo.ValueEquals(id)) replied = true;
                 }
                 if (!replied && pollMs is { } ms) await Task.Delay(ms, cancel);
             }
@@ -201,6 +239,34 @@ internal static class DirectLineBench
         stats.Duplicated(seen.Values.Sum(n => n - 1));
         stats.Lost(2 * turns - seen.Count);
         if (socket is not null) await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, cancel);
+    }
+
+    private static async Task<JsonDocument> PollAsync(HttpClient http, Uri url, string token, CancellationToken cancel)
+    {
+        using var get = Request(HttpMethod.Get, url, token);
+        using var response = await http.SendAsync(get, HttpCompletionOption.ResponseHeadersRead, cancel);
+        await using var body = await response.EnsureSuccessStatusCode().Content.ReadAsStreamAsync(cancel);
+        return await JsonDocument.ParseAsync(body, cancellationToken: cancel);
+    }
+
+    /// <summary>Reads whole WebSocket messages into one reused buffer and parses them in place; null for a keep-alive.</summary>
+    private sealed class FrameReader(WebSocket socket)
+    {
+        private byte[] _buffer = new byte[16 * 1024];
+
+        public async Task<JsonDocument?> ReceiveAsync(CancellationToken cancel)
+        {
+            var length = 0;
+            while (true)
+            {
+                if (length == _buffer.Length) Array.Resize(ref _buffer, _buffer.Length * 2);
+                var frame = await socket.ReceiveAsync(_buffer.AsMemory(length), cancel);
+                if (frame.MessageType == WebSocketMessageType.Close) throw new WebSocketException("closed by the server");
+                length += frame.Count;
+                if (frame.EndOfMessage) break;
+            }
+            return length == 0 ? null : JsonDocument.Parse(_buffer.AsMemory(0, length));
+        }
     }
 
     internal static HttpRequestMessage Request(HttpMethod method, Uri url, string token, object? body = null)

@@ -33,9 +33,9 @@ internal static class ActivityEndpoints
         string conversationId, string? watermark, DirectLineCaller caller, DirectLineStore store, CancellationToken cancellationToken)
     {
         if (!Watermarks.TryParse(watermark, out var after)) return Watermarks.Invalid();
-        var activities = await store.ReadAsync(conversationId, after, PageSize, cancellationToken);
+        var activities = await store.ReadNewestAsync(conversationId, after, PageSize, cancellationToken);
         // Only an empty page needs to know whether the conversation exists.
-        if (activities.Count == 0 && await store.FindConversationAsync(conversationId, cancellationToken) is null)
+        if (activities.Count == 0 && !await store.ExistsAsync(conversationId, cancellationToken))
             return DirectLineProblems.ConversationNotFound(conversationId);
         var next = activities.Count > 0 ? activities[^1].Sequence : after;
         return TypedResults.Text(ActivityJson.ActivitySet(activities, next), "application/json; charset=utf-8");

@@ -24,6 +24,25 @@ internal static class ActivityJson
 
     public static string Write(Activity activity) => JsonSerializer.Serialize(activity, Options);
 
+    /// <summary>The activity's JSON without its <c>id</c>: the transcript writer puts the id in front once it is known.</summary>
+    public static string WriteWithoutId(Activity activity) => Write(activity.Id is null ? activity : activity with { Id = null });
+
+    /// <summary>
+    /// <paramref name="body"/> (from <see cref="WriteWithoutId"/>) with <c>id</c> and, when given, <c>replyToId</c> as its
+    /// first properties. The body must not hold a <c>replyToId</c> when one is given.
+    /// </summary>
+    public static string WithIds(string body, string id, string? replyToId)
+    {
+        var builder = new StringBuilder(body.Length + 2 * id.Length + 32);
+        builder.Append("{\"id\":\"").Append(Escaped(id)).Append('"');
+        if (replyToId is not null) builder.Append(",\"replyToId\":\"").Append(Escaped(replyToId)).Append('"');
+        if (body.Length > 2) builder.Append(',').Append(body, 1, body.Length - 1);
+        else builder.Append('}');
+        return builder.ToString();
+    }
+
+    private static string Escaped(string value) => JsonEncodedText.Encode(value, Options.Encoder).Value;
+
     public static Activity? Read(string json) => JsonSerializer.Deserialize<Activity>(json, Options);
 
     /// <summary>An ActivitySet (<c>{"activities":[…],"watermark":"N"}</c>) built from stored JSON.</summary>

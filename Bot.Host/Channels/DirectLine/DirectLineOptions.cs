@@ -58,6 +58,15 @@ public sealed class DirectLineOptions : IValidatableObject
     [Range(50, 60_000)]
     public int StorePollMilliseconds { get; set; } = 1000;
 
+    /// <summary>
+    /// How long a turn waits for the turn handler before it stores the citizen's activity on its own, in milliseconds.
+    /// A handler that answers within it has its replies committed together with the citizen's activity (one append
+    /// instead of two); a slower one's turn stores the activity first so that the citizen sees it while the bot works.
+    /// 0: only a handler that has already answered when it returns is coalesced.
+    /// </summary>
+    [Range(0, 1000)]
+    public int TurnCoalesceMilliseconds { get; set; } = 50;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!string.IsNullOrEmpty(Secret) && Secret.Length < 32)

@@ -32,6 +32,8 @@ internal static class DirectLineSetup
             StoreSetup.Use(DirectLineDbContext.MigrationsHistoryTable)(provider, options);
             options.AddInterceptors(new SqliteTuning());
         });
+        services.AddSingleton<KnownConversations>();
+        services.AddSingleton<TranscriptTail>();
         services.AddSingleton<TranscriptWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<TranscriptWriter>());
         services.AddScoped<DirectLineStore>();

@@ -1,15 +1,20 @@
 using Bot.Host.Channels.DirectLine.Storage;
 using Bot.Host.Conversations;
 using Bot.Host.Conversations.Activities;
+using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Channels.DirectLine;
 
 /// <summary>
-/// One Direct Line turn, kept thin on purpose: stamp the user's activity, append it, let the turn handler answer once,
-/// append the replies (each append wakes the streams). Turn failures are handled here and nowhere else. It appends
-/// through the transcript writer directly, so a turn opens no DbContext of its own.
+/// One Direct Line turn, kept thin on purpose: stamp the user's activity, let the turn handler answer once, append the
+/// user's activity and the replies (each append wakes the streams). When the handler answers within
+/// <see cref="DirectLineOptions.TurnCoalesceMilliseconds"/>, the user's activity and the replies are one append, one
+/// commit; a slower handler's turn appends the user's activity first, so the citizen sees it while the bot works
+/// (docs/decisions/0008). Turn failures are handled here and nowhere else. It appends through the transcript writer
+/// directly, so a turn opens no DbContext of its own.
 /// </summary>
-internal sealed class DirectLineTurns(TranscriptWriter transcript, TimeProvider time, ILogger<DirectLineTurns> logger)
+internal sealed class DirectLineTurns(TranscriptWriter transcript, KnownConversations known, IServiceScopeFactory scopes, TimeProvider time,
+    IOptions<DirectLineOptions> options, ILogger<DirectLineTurns> logger)
 {
     /// <summary>Apology sent when the turn handler fails; the citizen always gets an answer and a way out.</summary>
     public const string TurnFailedText = "抱歉，系统暂时出了点问题，请稍后再试，或拨打政务服务热线 12345。";
@@ -27,24 +32,46 @@ internal sealed class DirectLineTurns(TranscriptWriter transcript, TimeProvider 
             Recipient = BotAccount.Bot,
             Conversation = new ConversationAccount(conversationId),
         };
-        var stored = (await transcript.AppendAsync(conversationId, [incoming], cancellationToken))[0];
+        // The handler runs before the user's activity is stored, so it must not run for a conversation that does not exist.
+        if (!known.Contains(conversationId)) await EnsureExistsAsync(conversationId, cancellationToken);
 
-        IReadOnlyList<Activity> replies;
-        try
+        var turn = AnswerAsync(incoming, bot, cancellationToken);
+        if (!turn.IsCompleted && options.Value.TurnCoalesceMilliseconds > 0)
+            await Task.WhenAny(turn, Task.Delay(TimeSpan.FromMilliseconds(options.Value.TurnCoalesceMilliseconds), time, cancellationToken));
+        if (turn.IsCompleted)
         {
-            replies = await bot.OnTurnAsync(stored, cancellationToken);
+            var replies = (await turn).Select(reply => StampReply(reply, conversationId, user, replyToId: null, incoming.Locale)).ToList();
+            return (await transcript.AppendTurnAsync(conversationId, incoming, replies, cancellationToken))[0].Id!;
         }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+
+        var stored = (await transcript.AppendAsync(conversationId, [incoming], cancellationToken))[0];
+        var late = await turn;
+        if (late.Count > 0)
         {
-            logger.TurnFailed(conversationId, stored.Type, e);
-            replies = [new Activity { Type = ActivityTypes.Message, Text = TurnFailedText, Locale = "zh-CN" }];
-        }
-        if (replies.Count > 0)
-        {
-            var stamped = replies.Select(reply => StampReply(reply, conversationId, user, stored.Id, stored.Locale)).ToList();
+            var stamped = late.Select(reply => StampReply(reply, conversationId, user, stored.Id, stored.Locale)).ToList();
             await transcript.AppendAsync(conversationId, stamped, cancellationToken);
         }
         return stored.Id!;
+    }
+
+    private async Task<IReadOnlyList<Activity>> AnswerAsync(Activity incoming, ITurnHandler bot, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await bot.OnTurnAsync(incoming, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.TurnFailed(incoming.Conversation!.Id, incoming.Type, e);
+            return [new Activity { Type = ActivityTypes.Message, Text = TurnFailedText, Locale = "zh-CN" }];
+        }
+    }
+
+    private async Task EnsureExistsAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        if (!await scope.ServiceProvider.GetRequiredService<DirectLineStore>().ExistsAsync(conversationId, cancellationToken))
+            throw new ConversationNotFoundException(conversationId);
     }
 
     /// <summary>Fills what the channel owns on a bot activity; the handler's own from/locale win when it set them.</summary>

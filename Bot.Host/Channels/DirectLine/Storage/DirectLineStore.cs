@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Bot.Host.Channels.DirectLine.Storage;
 
 /// <summary>Reads and writes Direct Line transcripts. Sequence numbers are per conversation and never reused.</summary>
-internal sealed class DirectLineStore(DirectLineDbContext db, TranscriptWriter writer, TimeProvider time)
+internal sealed class DirectLineStore(DirectLineDbContext db, TranscriptWriter writer, TranscriptTail tail, KnownConversations known, TimeProvider time)
 {
     /// <summary>Creates the conversation unless it exists; true when it was created now.</summary>
     public async Task<bool> EnsureConversationAsync(string conversationId, string? userId, CancellationToken cancellationToken)
@@ -14,6 +14,7 @@ internal sealed class DirectLineStore(DirectLineDbContext db, TranscriptWriter w
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            known.Add(conversationId);
             return true;
         }
         catch (DbUpdateException)
@@ -24,8 +25,16 @@ internal sealed class DirectLineStore(DirectLineDbContext db, TranscriptWriter w
         }
     }
 
-    public Task<ConversationRow?> FindConversationAsync(string conversationId, CancellationToken cancellationToken) =>
-        db.Conversations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
+    public async Task<ConversationRow?> FindConversationAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        var conversation = await db.Conversations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
+        if (conversation is not null) known.Add(conversationId);
+        return conversation;
+    }
+
+    /// <summary>Whether the conversation was started; conversations this host has seen need no store read.</summary>
+    public async Task<bool> ExistsAsync(string conversationId, CancellationToken cancellationToken) =>
+        known.Contains(conversationId) || await FindConversationAsync(conversationId, cancellationToken) is not null;
 
     /// <summary>
     /// Appends activities as one unit, through this host's <see cref="TranscriptWriter"/> (group commit), and wakes the
@@ -37,14 +46,46 @@ internal sealed class DirectLineStore(DirectLineDbContext db, TranscriptWriter w
     public Task<IReadOnlyList<Activity>> AppendAsync(string conversationId, IReadOnlyList<Activity> activities, CancellationToken cancellationToken) =>
         writer.AppendAsync(conversationId, activities, cancellationToken);
 
-    /// <summary>Activities after <paramref name="watermark"/>, oldest first, as stored JSON.</summary>
+    /// <summary>Activities after <paramref name="watermark"/>, oldest first, as stored JSON (plain SQL: no query translation).</summary>
     public async Task<IReadOnlyList<StoredActivity>> ReadAsync(string conversationId, long watermark, int max, CancellationToken cancellationToken)
-        => await db.Activities.AsNoTracking()
-            .Where(a => a.ConversationId == conversationId && a.Sequence > watermark)
-            .OrderBy(a => a.Sequence)
-            .Take(max)
-            .Select(a => new StoredActivity(a.Sequence, a.Content))
-            .ToListAsync(cancellationToken);
+    {
+        var readAt = time.GetUtcNow();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "SELECT sequence, content FROM directline_activities WHERE conversation_id = @c AND sequence > @w ORDER BY sequence LIMIT @n";
+            AddParameter(command, "c", conversationId);
+            AddParameter(command, "w", watermark);
+            AddParameter(command, "n", (long)max);
+            var activities = new List<StoredActivity>();
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken)) activities.Add(new StoredActivity(reader.GetInt64(0), reader.GetString(1)));
+            }
+            // A read that was not cut short holds the newest activities: this host's polls can be answered from the tail for a while.
+            if (activities.Count < max && (activities.Count > 0 || known.Contains(conversationId))) tail.Read(conversationId, watermark, activities, readAt);
+            return activities;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>Activities after <paramref name="watermark"/> from this host's tail when it may answer, otherwise from the store.</summary>
+    public ValueTask<IReadOnlyList<StoredActivity>> ReadNewestAsync(string conversationId, long watermark, int max, CancellationToken cancellationToken) =>
+        tail.TryRead(conversationId, watermark, max, out var activities)
+            ? ValueTask.FromResult(activities)
+            : new ValueTask<IReadOnlyList<StoredActivity>>(ReadAsync(conversationId, watermark, max, cancellationToken));
+
+    private static void AddParameter(System.Data.Common.DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
 
     public async Task SaveAttachmentAsync(AttachmentRow attachment, CancellationToken cancellationToken)
     {

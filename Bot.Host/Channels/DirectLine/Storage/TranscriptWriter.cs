@@ -10,7 +10,8 @@ namespace Bot.Host.Channels.DirectLine.Storage;
 /// each caller and pushes the new activities to this host's streams. An append is acknowledged only after its commit,
 /// so durability and per-conversation order are those of one append per transaction, at a fraction of the commits.
 /// </summary>
-internal sealed class TranscriptWriter(IServiceScopeFactory scopes, ConversationSignals signals, TimeProvider time, ILogger<TranscriptWriter> logger)
+internal sealed class TranscriptWriter(IServiceScopeFactory scopes, ConversationSignals signals, TranscriptTail tail, KnownConversations known,
+    TimeProvider time, ILogger<TranscriptWriter> logger)
     : BackgroundService
 {
     /// <summary>Activities per transaction at most: bounds its duration and the size of its statements.</summary>
@@ -21,10 +22,32 @@ internal sealed class TranscriptWriter(IServiceScopeFactory scopes, Conversation
     /// <summary>Queues activities for the next batch and waits for its commit.</summary>
     /// <returns>The activities with their ids (<c>{conversationId}|{sequence:D7}</c>), in the order given.</returns>
     /// <exception cref="ConversationNotFoundException">The conversation was never started.</exception>
-    public async Task<IReadOnlyList<Activity>> AppendAsync(string conversationId, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Activity>> AppendAsync(string conversationId, IReadOnlyList<Activity> activities, CancellationToken cancellationToken) =>
+        EnqueueAsync(conversationId, activities, repliesToFirst: false, cancellationToken);
+
+    /// <summary>
+    /// Appends a turn as one unit: the user's activity and the replies to it. A reply without a <c>replyToId</c> gets
+    /// the id the user's activity receives, which is known only in the batch.
+    /// </summary>
+    /// <returns>The activities with their ids, the user's first.</returns>
+    /// <exception cref="ConversationNotFoundException">The conversation was never started.</exception>
+    public Task<IReadOnlyList<Activity>> AppendTurnAsync(string conversationId, Activity user, IReadOnlyList<Activity> replies,
+        CancellationToken cancellationToken) =>
+        EnqueueAsync(conversationId, [user, .. replies], repliesToFirst: true, cancellationToken);
+
+    private async Task<IReadOnlyList<Activity>> EnqueueAsync(string conversationId, IReadOnlyList<Activity> activities, bool repliesToFirst,
+        CancellationToken cancellationToken)
     {
         if (activities.Count == 0) return [];
-        var pending = new PendingAppend(conversationId, activities, cancellationToken);
+        // Serialized here, on the caller's thread, not in the one writer: the writer only puts the ids in front.
+        var bodies = new string[activities.Count];
+        var links = new bool[activities.Count];
+        for (var i = 0; i < bodies.Length; i++)
+        {
+            links[i] = repliesToFirst && i > 0 && activities[i].ReplyToId is null;
+            bodies[i] = ActivityJson.WriteWithoutId(activities[i]);
+        }
+        var pending = new PendingAppend(conversationId, activities, bodies, links, cancellationToken);
         if (!_queue.Writer.TryWrite(pending)) throw new OperationCanceledException("The host is stopping; the transcript writer takes no more appends.");
         // Not WaitAsync(cancellationToken): once taken into a batch the append may commit, and the caller must not
         // believe otherwise. A caller cancelled before its batch starts is dropped by the writer instead.
@@ -100,10 +123,14 @@ internal sealed class TranscriptWriter(IServiceScopeFactory scopes, Conversation
             var pending = batch[b];
             if (!next.TryGetValue(pending.ConversationId, out var sequence)) continue;
             var stamped = new Activity[pending.Activities.Count];
+            string? firstId = null;
             for (var i = 0; i < stamped.Length; i++, sequence++)
             {
-                stamped[i] = pending.Activities[i] with { Id = DirectLineStore.ActivityId(pending.ConversationId, sequence) };
-                rows.Add(new TranscriptRow(pending.ConversationId, sequence, stamped[i].Id!, ActivityJson.Write(stamped[i]), now));
+                var id = DirectLineStore.ActivityId(pending.ConversationId, sequence);
+                var replyTo = pending.Links[i] ? firstId : null;
+                stamped[i] = pending.Activities[i] with { Id = id, ReplyToId = replyTo ?? pending.Activities[i].ReplyToId };
+                rows.Add(new TranscriptRow(pending.ConversationId, sequence, id, ActivityJson.WithIds(pending.Bodies[i], id, replyTo), now));
+                firstId ??= id;
             }
             next[pending.ConversationId] = sequence;
             results[b] = (pending, stamped);
@@ -111,16 +138,25 @@ internal sealed class TranscriptWriter(IServiceScopeFactory scopes, Conversation
         await sql.InsertAsync(transaction, rows);
         await transaction.CommitAsync();
 
+        // The tail learns of the commit before any caller is answered: a client that polls after its POST reads its own writes.
+        var appended = new List<(string ConversationId, StoredActivity[] Activities)>(conversations.Count);
+        foreach (var group in rows.GroupBy(r => r.ConversationId, StringComparer.Ordinal))
+        {
+            var activities = group.Select(r => new StoredActivity(r.Sequence, r.Json)).ToArray();
+            tail.Committed(group.Key, activities);
+            known.Add(group.Key);
+            appended.Add((group.Key, activities));
+        }
         for (var b = 0; b < batch.Count; b++)
         {
             if (results[b].Stamped is { } stamped) batch[b].Done.TrySetResult(stamped);
             else batch[b].Done.TrySetException(new ConversationNotFoundException(batch[b].ConversationId));
         }
-        foreach (var appended in rows.GroupBy(r => r.ConversationId, StringComparer.Ordinal))
-            signals.Notify(appended.Key, appended.Select(r => new StoredActivity(r.Sequence, r.Json)).ToArray());
+        foreach (var (conversationId, activities) in appended) signals.Notify(conversationId, activities);
     }
 
-    private sealed record PendingAppend(string ConversationId, IReadOnlyList<Activity> Activities, CancellationToken Cancellation)
+    private sealed record PendingAppend(string ConversationId, IReadOnlyList<Activity> Activities, string[] Bodies, bool[] Links,
+        CancellationToken Cancellation)
     {
         public TaskCompletionSource<IReadOnlyList<Activity>> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

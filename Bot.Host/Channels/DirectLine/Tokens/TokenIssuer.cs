@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Channels.DirectLine.Tokens;
@@ -5,6 +6,11 @@ namespace Bot.Host.Channels.DirectLine.Tokens;
 /// <summary>Issues conversation and stream tokens on the injected clock.</summary>
 public sealed class TokenIssuer(TokenCodec codec, TimeProvider time, IOptions<DirectLineOptions> options)
 {
+    /// <summary>Tokens whose signature was checked, by their exact text: a client sends the same token with every request.</summary>
+    private readonly ConcurrentDictionary<string, ConversationToken> _verified = new(StringComparer.Ordinal);
+    private int _verifiedCount;
+    private const int MaxVerified = 50_000;
+
     public TimeSpan TokenLifetime => TimeSpan.FromSeconds(options.Value.TokenLifetimeSeconds);
 
     public string IssueConversationToken(string conversationId, string? userId) => Issue(conversationId, userId, TokenPurpose.Conversation, TokenLifetime);
@@ -15,8 +21,18 @@ public sealed class TokenIssuer(TokenCodec codec, TimeProvider time, IOptions<Di
     /// <summary>The token's claims when its signature holds and it has not expired; otherwise null.</summary>
     public ConversationToken? Validate(string token)
     {
-        var claims = codec.Decode(token);
-        return claims is not null && claims.ExpiresAt > time.GetUtcNow() ? claims : null;
+        if (!_verified.TryGetValue(token, out var claims))
+        {
+            claims = codec.Decode(token);
+            if (claims is null) return null;
+            if (Interlocked.Increment(ref _verifiedCount) > MaxVerified)
+            {
+                _verified.Clear();
+                Interlocked.Exchange(ref _verifiedCount, 0);
+            }
+            _verified.TryAdd(token, claims);
+        }
+        return claims.ExpiresAt > time.GetUtcNow() ? claims : null;
     }
 
     public int SecondsLeft(ConversationToken token) => (int)Math.Max(0, (token.ExpiresAt - time.GetUtcNow()).TotalSeconds);
