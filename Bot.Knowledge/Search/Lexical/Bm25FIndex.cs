@@ -64,12 +64,13 @@ internal sealed class Bm25FIndex
 
     /// <summary>
     /// Scores every document for the query tokens, each divided by the score a perfect match of the whole
-    /// query would get, and records which tokens matched.
+    /// query would get. Only the postings of the query's tokens are walked; which tokens matched a document is
+    /// worked out when asked (<see cref="LexicalScores.MatchedTerms"/>), for the few hits shown.
     /// </summary>
     public LexicalScores Score(IReadOnlyList<Token> query)
     {
         var scores = new double[DocumentCount];
-        var matched = new List<(int Document, string Key, double Contribution)>();
+        var matched = new List<(string Key, Posting[] Postings, double Weight)>();
         double ceiling = 0;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var token in query)
@@ -89,11 +90,10 @@ internal sealed class Bm25FIndex
 
             var weight = _idf[key] * kindWeight;
             ceiling += weight;
+            matched.Add((key, postings, weight));
             foreach (var posting in postings)
             {
-                var contribution = weight * posting.Frequency / (K1 + posting.Frequency);
-                scores[posting.Document] += contribution;
-                matched.Add((posting.Document, key, contribution));
+                scores[posting.Document] += Contribution(weight, posting);
             }
         }
 
@@ -114,19 +114,44 @@ internal sealed class Bm25FIndex
     private static float Idf(int documents, int frequency) =>
         (float)Math.Log(1 + ((documents - frequency + 0.5) / (frequency + 0.5)));
 
-    private readonly record struct Posting(int Document, float Frequency);
+    private static double Contribution(double weight, Posting posting) => weight * posting.Frequency / (K1 + posting.Frequency);
+
+    /// <summary>A document's field-weighted, length-normalised frequency of a token; postings are sorted by document.</summary>
+    internal readonly record struct Posting(int Document, float Frequency)
+    {
+        /// <summary>The contribution of the posting of <paramref name="document"/>, if the list has one.</summary>
+        public static double? ContributionTo(Posting[] postings, int document, double weight)
+        {
+            var (low, high) = (0, postings.Length - 1);
+            while (low <= high)
+            {
+                var middle = (low + high) >>> 1;
+                var at = postings[middle].Document;
+                if (at == document)
+                {
+                    return Contribution(weight, postings[middle]);
+                }
+
+                (low, high) = at < document ? (middle + 1, high) : (low, middle - 1);
+            }
+
+            return null;
+        }
+    }
 }
 
 /// <summary>A field's tokens with the field's weight.</summary>
 internal sealed record AnalyzedField(string Name, float Weight, IReadOnlyList<Token> Tokens);
 
-/// <summary>Normalised lexical scores per document and the matched tokens behind them.</summary>
-internal sealed class LexicalScores(double[] scores, List<(int Document, string Key, double Contribution)> matches)
+/// <summary>Normalised lexical scores per document and the query tokens that have postings.</summary>
+internal sealed class LexicalScores(double[] scores, List<(string Key, Bm25FIndex.Posting[] Postings, double Weight)> matched)
 {
     public double this[int document] => scores[document];
 
-    public IReadOnlyList<string> MatchedTerms(int document, int top = 8) => matches
-        .Where(m => m.Document == document)
+    /// <summary>The query tokens the document matched, largest contribution first (query order among equals).</summary>
+    public IReadOnlyList<string> MatchedTerms(int document, int top = 8) => matched
+        .Select(m => (m.Key, Contribution: Bm25FIndex.Posting.ContributionTo(m.Postings, document, m.Weight)))
+        .Where(m => m.Contribution is not null)
         .OrderByDescending(m => m.Contribution)
         .Take(top)
         .Select(m => m.Key)
