@@ -68,6 +68,7 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
             var texts = Analyse(documents.SelectMany(d => d.Fields)
                 .Where(f => SearchSnapshot.IsPositiveExample(f) || SearchSnapshot.IsNegativeExample(f))
                 .Select(f => f.Text));
+            Trace(clock, "analyse");
             var analysed = texts.ToDictionary(p => p.Key, p => p.Value.Tokens, StringComparer.Ordinal);
             var examples = documents
                 .SelectMany(d => d.Fields.Where(SearchSnapshot.IsPositiveExample).Select((f, ordinal) => (Document: d, Ordinal: ordinal, f.Text)))
@@ -85,14 +86,18 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
                 fitted.Fit(examples.Select(e => texts[e.Text].Normalized).ToList());
             }
 
+            Trace(clock, "fit");
             var negativeVectors = await EmbedAsync(hashed, negatives.Select(n => n.Text).ToList(), texts, cancellationToken).ConfigureAwait(false);
+            Trace(clock, "analysed+fit+negatives");
             var nearMisses = NearMisses.From(negatives.Select((n, i) => (n.Document, negativeVectors[i])));
             var snapshot = SearchSnapshot.Build(documents, analysed, _analyzer, nearMisses);
 
+            Trace(clock, "snapshot");
             var recreated = false;
             foreach (var batch in examples.Chunk(VectorBatch))
             {
                 var vectors = await EmbedAsync(hashed, batch.Select(e => e.Text).ToList(), texts, cancellationToken).ConfigureAwait(false);
+                Trace(clock, " embed");
                 if (!recreated)
                 {
                     await _vectors.RecreateAsync(vectors[0].Length, cancellationToken).ConfigureAwait(false);
@@ -102,6 +107,7 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
                 var points = batch.Select((e, i) => new VectorPoint(
                     PointIds.For(e.Document.Id, e.Ordinal), vectors[i], e.Document.Id, e.Document.Kind, texts[e.Text].Normalized)).ToList();
                 await _vectors.UpsertAsync(points, cancellationToken).ConfigureAwait(false);
+                Trace(clock, " upsert");
             }
 
             if (!recreated)
@@ -109,7 +115,9 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
                 await _vectors.RecreateAsync(1, cancellationToken).ConfigureAwait(false);
             }
 
+            Trace(clock, "vectors");
             (_vectors as InMemoryVectorIndex)?.Prepare();
+            Trace(clock, "postings");
             _snapshot = snapshot;
             var provider = _embeddings.GetService<EmbeddingGeneratorMetadata>()?.ProviderName ?? _embeddings.GetType().Name;
             SearchLog.IndexRebuilt(_logger, documents.Count, examples.Count, provider, clock.Elapsed.TotalMilliseconds);
@@ -119,6 +127,10 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
             _rebuild.Release();
         }
     }
+
+    public static readonly double[] PhaseMs = new double[6];
+
+    private static void Trace(Stopwatch clock, string what) => Console.Error.WriteLine($"TRACE {what} {clock.Elapsed.TotalSeconds:F2} s");
 
     /// <summary>Each distinct text, normalised and analysed once, in parallel.</summary>
     private Dictionary<string, (string Normalized, IReadOnlyList<Token> Tokens)> Analyse(IEnumerable<string> texts) => texts
@@ -192,9 +204,13 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
             return ((SearchDecision.None, 0), []);
         }
 
+        var pc = Stopwatch.StartNew();
         var lexical = snapshot.Lexical.Score(tokens);
+        PhaseMs[0] += pc.Elapsed.TotalMilliseconds; pc.Restart();
         var classifier = snapshot.Classifier.Predict(tokens);
+        PhaseMs[1] += pc.Elapsed.TotalMilliseconds; pc.Restart();
         var (vector, queryVector) = await VectorScoresAsync(snapshot, normalized, tokens, cancellationToken).ConfigureAwait(false);
+        PhaseMs[2] += pc.Elapsed.TotalMilliseconds; pc.Restart();
 
         // The best few by fused score, without sorting every document: a bounded min-heap, ties to the earlier document.
         var shown = Math.Max(top, 4);
@@ -222,10 +238,11 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
         }
 
         scored.Reverse();
+        PhaseMs[3] += pc.Elapsed.TotalMilliseconds; pc.Restart();
         var outside = classifier[snapshot.OutsideClass];
         var hits = scored.Select(s =>
         {
-            var document = snapshot.Documents[s.Document].Document;
+            var document = snapshot.Documents[s.Document];
             var nearest = vector.GetValueOrDefault(s.Document);
             return new SearchHit(document.Id, document.Kind, document.Name, Math.Round(s.Fused, 4))
             {
@@ -242,6 +259,7 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
                 },
             };
         }).ToList();
+        PhaseMs[4] += pc.Elapsed.TotalMilliseconds; pc.Restart();
         var decision = DecisionPolicy.Decide(
             hits.Select(h => new DecisionPolicy.Candidate(h.Score, h.Signals!)).ToList(), _decision);
         return (decision, hits);

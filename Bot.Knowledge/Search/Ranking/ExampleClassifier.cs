@@ -55,16 +55,17 @@ internal sealed class ExampleClassifier
         var stamp = new int[classes];
         var touched = new List<int>();
         var step = 0;
+
+        // An untouched class's bias gradient is its probability, exp(bias)/Z: applied lazily, as exp(bias) times the
+        // sum of rate/Z over the steps since the class was last brought up to date (biases move little per step).
+        double pending = 0;
+        var caughtUp = new double[classes];
+        double expBias = 0;
         for (var epoch = 0; epoch < Epochs; epoch++)
         {
             random.Shuffle(order);
             var rate = LearningRate / (1 + (epoch * 0.3f));
-            double expBias = 0;
-            foreach (var b in bias)
-            {
-                expBias += Math.Exp(b);
-            }
-
+            expBias = CatchUpAll();
             foreach (var index in order)
             {
                 var label = features[index].Label;
@@ -90,6 +91,7 @@ internal sealed class ExampleClassifier
                     denominator += scores[c] - Math.Exp(bias[c]);
                 }
 
+                pending += rate / denominator;
                 foreach (var c in touched)
                 {
                     var gradient = (scores[c] / denominator) - (c == label ? 1 : 0);
@@ -97,6 +99,7 @@ internal sealed class ExampleClassifier
                     var old = bias[c];
                     bias[c] -= (float)(rate * gradient);
                     expBias += Math.Exp(bias[c]) - Math.Exp(old);
+                    caughtUp[c] = pending;
                 }
 
                 foreach (var (row, value) in example)
@@ -110,6 +113,7 @@ internal sealed class ExampleClassifier
             }
         }
 
+        CatchUpAll();
         return new ExampleClassifier(rows, bias);
 
         void Touch(int c)
@@ -117,9 +121,33 @@ internal sealed class ExampleClassifier
             if (stamp[c] != step)
             {
                 stamp[c] = step;
+                CatchUp(c);
                 scores[c] = bias[c];
                 touched.Add(c);
             }
+        }
+
+        void CatchUp(int c)
+        {
+            if (caughtUp[c] != pending)
+            {
+                var old = bias[c];
+                bias[c] -= (float)(Math.Exp(old) * (pending - caughtUp[c]));
+                expBias += Math.Exp(bias[c]) - Math.Exp(old);
+                caughtUp[c] = pending;
+            }
+        }
+
+        double CatchUpAll()
+        {
+            double sum = 0;
+            for (var c = 0; c < classes; c++)
+            {
+                CatchUp(c);
+                sum += Math.Exp(bias[c]);
+            }
+
+            return sum;
         }
     }
 

@@ -15,7 +15,7 @@ internal sealed class SearchSnapshot
     private readonly PinyinTransliterator _transliterator;
 
     private SearchSnapshot(
-        IReadOnlyList<IndexedDocument> documents,
+        IReadOnlyList<SearchDocument> documents,
         Bm25FIndex lexical,
         ExampleClassifier classifier,
         NearMisses nearMisses,
@@ -30,10 +30,11 @@ internal sealed class SearchSnapshot
         _notForWords = notForWords;
         _transliterator = transliterator;
         _latinWords = latinWords;
-        Ordinals = documents.Select((d, i) => (d.Document.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        Ordinals = documents.Select((d, i) => (d.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
     }
 
-    public IReadOnlyList<IndexedDocument> Documents { get; }
+    /// <summary>The documents, in class order; their analysed tokens are not kept once the indexes are built.</summary>
+    public IReadOnlyList<SearchDocument> Documents { get; }
 
     public Bm25FIndex Lexical { get; }
 
@@ -65,12 +66,15 @@ internal sealed class SearchSnapshot
                 .ToList()))
             .ToList();
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var lexical = Bm25FIndex.Build(indexed.Select(d => d.Fields).ToList(), analyzer.Lexicon.Idf);
         var examples = indexed
             .SelectMany((d, label) => d.Fields.Select(f => (label, f.Tokens)))
             .Concat(documents.SelectMany(d => d.Fields.Where(IsNegativeExample)).Select(f => (indexed.Count, analysed[f.Text])))
             .ToList();
+        Console.Error.WriteLine($"TRACE  bm25 {clock.Elapsed.TotalSeconds:F2}");
         var classifier = ExampleClassifier.Train(examples, indexed.Count + 1);
+        Console.Error.WriteLine($"TRACE  classifier {clock.Elapsed.TotalSeconds:F2} weights {classifier.WeightCount}");
         var notForWords = documents.Select((d, i) =>
         {
             if (!d.Fields.Any(IsNegativeExample))
@@ -104,7 +108,7 @@ internal sealed class SearchSnapshot
             .Select(p => p.Key)
             .ToList();
         var latin = words.Where(w => w.All(char.IsAsciiLetterOrDigit)).ToHashSet(StringComparer.Ordinal);
-        return new SearchSnapshot(indexed, lexical, classifier, nearMisses, notForWords, new PinyinTransliterator(analyzer.Lexicon.Pinyin, words), latin);
+        return new SearchSnapshot(documents, lexical, classifier, nearMisses, notForWords, new PinyinTransliterator(analyzer.Lexicon.Pinyin, words), latin);
     }
 
     /// <summary>
