@@ -270,6 +270,7 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
         SearchSnapshot snapshot, string normalized, IReadOnlyList<Token> tokens, CancellationToken cancellationToken)
     {
         var nearest = new Dictionary<int, (double Similarity, string? Text)>();
+        var pcv = Stopwatch.StartNew();
         IReadOnlyList<VectorMatch> matches;
         ReadOnlyMemory<float> query;
         try
@@ -277,6 +278,7 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
             query = _embeddings is HashedNGramEmbeddingGenerator hashed
                 ? hashed.Embed(tokens)
                 : (await _embeddings.GenerateAsync([normalized], cancellationToken: cancellationToken).ConfigureAwait(false))[0].Vector;
+            PhaseMs[5] += pcv.Elapsed.TotalMilliseconds;
             matches = await _vectors.SearchAsync(query, VectorCandidates, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException exception)

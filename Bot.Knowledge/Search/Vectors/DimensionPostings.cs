@@ -3,7 +3,8 @@ namespace Bot.Knowledge.Search.Vectors;
 /// <summary>
 /// An inverted index over the dimensions of sparse vectors: for each dimension, the points that set it and their
 /// value. A query walks only the postings of its own non-zero dimensions, so it costs what the query shares with
-/// the points rather than points × dimensions, and the similarities it returns are exact.
+/// the points rather than points × dimensions, and the similarities it returns are exact. The few dense points
+/// (long texts that set many dimensions) are kept aside and compared one by one.
 /// </summary>
 internal sealed class DimensionPostings
 {
@@ -13,21 +14,23 @@ internal sealed class DimensionPostings
     private readonly int[][] _points;
     private readonly float[][] _values;
     private readonly int _count;
+    private readonly (int Point, SparseVector Vector)[] _dense;
 
-    private DimensionPostings(int[][] points, float[][] values, int count)
+    private DimensionPostings(int[][] points, float[][] values, int count, (int Point, SparseVector Vector)[] dense)
     {
         _points = points;
         _values = values;
         _count = count;
+        _dense = dense;
     }
 
-    /// <summary>Builds the postings of sparse <paramref name="vectors"/> in <paramref name="dimensions"/> dimensions.</summary>
+    /// <summary>Builds the postings of <paramref name="vectors"/> in <paramref name="dimensions"/> dimensions.</summary>
     public static DimensionPostings Build(IReadOnlyList<SparseVector> vectors, int dimensions)
     {
         var lengths = new int[dimensions];
         foreach (var vector in vectors)
         {
-            foreach (var d in vector.Dimensions!)
+            foreach (var d in vector.Dimensions ?? [])
             {
                 lengths[d]++;
             }
@@ -39,6 +42,11 @@ internal sealed class DimensionPostings
         for (var p = 0; p < vectors.Count; p++)
         {
             var vector = vectors[p];
+            if (!vector.IsSparse)
+            {
+                continue;
+            }
+
             for (var i = 0; i < vector.Dimensions!.Length; i++)
             {
                 var d = vector.Dimensions[i];
@@ -47,14 +55,16 @@ internal sealed class DimensionPostings
             }
         }
 
-        return new DimensionPostings(points, values, vectors.Count);
+        var dense = vectors.Select((v, p) => (Point: p, Vector: v)).Where(x => !x.Vector.IsSparse).ToArray();
+        return new DimensionPostings(points, values, vectors.Count, dense);
     }
 
     /// <summary>
-    /// Calls <paramref name="visit"/> with every point that shares a dimension with the query and its dot product
-    /// with it; points that share none have similarity 0 and are not visited.
+    /// The <paramref name="top"/> points most similar to the query (a dense, normalised vector) among those
+    /// <paramref name="accept"/> lets through, best first. Only points that share a dimension with the query are
+    /// found: the others have similarity 0. <paramref name="accept"/> is asked only of points good enough to enter.
     /// </summary>
-    public void Score(ReadOnlySpan<float> query, Action<int, float> visit)
+    public List<(int Point, float Similarity)> Top(ReadOnlySpan<float> query, int top, Func<int, bool>? accept = null)
     {
         var scratch = _scratch is { } s && s.Sums.Length >= _count ? s : _scratch = new Scratch(_count);
         var touched = scratch.Touched;
@@ -86,10 +96,48 @@ internal sealed class DimensionPostings
             }
         }
 
+        foreach (var (p, vector) in _dense)
+        {
+            if (seen[p] != generation)
+            {
+                seen[p] = generation;
+                touched.Add(p);
+            }
+
+            sums[p] = vector.Dot(query);
+        }
+
+        var best = new PriorityQueue<int, float>(top + 1);
+        var worst = float.NegativeInfinity;
         foreach (var p in touched)
         {
-            visit(p, sums[p]);
+            var similarity = sums[p];
+            if ((best.Count < top || similarity > worst) && (accept is null || accept(p)))
+            {
+                if (best.Count < top)
+                {
+                    best.Enqueue(p, similarity);
+                }
+                else
+                {
+                    best.DequeueEnqueue(p, similarity);
+                }
+
+                if (best.Count == top)
+                {
+                    best.TryPeek(out _, out worst);
+                }
+            }
         }
+
+        var result = new List<(int Point, float Similarity)>(best.Count);
+        while (best.TryDequeue(out var p, out var similarity))
+        {
+            result.Add((p, similarity));
+        }
+
+        result.Reverse();
+        return result;
     }
 
     private sealed class Scratch(int count)

@@ -96,14 +96,49 @@ public sealed class InMemoryVectorIndex : IVectorIndex
             TensorPrimitives.Divide(query, norm, query);
         }
 
-        var best = new PriorityQueue<int, float>(top + 1);
-        void Offer(int i, float similarity)
+        Func<int, bool>? accept = kind is null ? null : i => snapshot.Points[i].Kind == kind;
+        List<(int Point, float Similarity)> found;
+        if (snapshot.Postings is { } postings)
         {
-            if (kind is not null && snapshot.Points[i].Kind != kind)
+            found = postings.Value.Top(query, top, accept);
+
+            // Points sharing no dimension with the query have similarity 0: they fill what is left, as a scan would.
+            if (found.Count < top)
             {
-                return;
+                var listed = found.Select(f => f.Point).ToHashSet();
+                for (var i = 0; i < snapshot.Points.Length && found.Count < top; i++)
+                {
+                    if (!listed.Contains(i) && (accept is null || accept(i)) && snapshot.Points[i].Vector.Dot(query) == 0)
+                    {
+                        found.Add((i, 0));
+                    }
+                }
+            }
+        }
+        else
+        {
+            found = Scan(snapshot, query, top, accept);
+        }
+
+        var matches = found.Select(f =>
+        {
+            var point = snapshot.Points[f.Point];
+            return new VectorMatch(point.Id, point.DocumentId, point.Kind, point.Text, f.Similarity);
+        }).ToList();
+        return Task.FromResult<IReadOnlyList<VectorMatch>>(matches);
+    }
+
+    private static List<(int Point, float Similarity)> Scan(Snapshot snapshot, float[] query, int top, Func<int, bool>? accept)
+    {
+        var best = new PriorityQueue<int, float>(top + 1);
+        for (var i = 0; i < snapshot.Points.Length; i++)
+        {
+            if (accept is not null && !accept(i))
+            {
+                continue;
             }
 
+            var similarity = snapshot.Points[i].Vector.Dot(query);
             if (best.Count < top)
             {
                 best.Enqueue(i, similarity);
@@ -114,40 +149,14 @@ public sealed class InMemoryVectorIndex : IVectorIndex
             }
         }
 
-        if (snapshot.Postings is { } postings)
+        var found = new List<(int Point, float Similarity)>(best.Count);
+        while (best.TryDequeue(out var i, out var similarity))
         {
-            postings.Value.Score(query, Offer);
-
-            // Points sharing no dimension with the query have similarity 0: they fill what is left, as a scan would.
-            if (best.Count < top)
-            {
-                var offered = best.UnorderedItems.Select(e => e.Element).ToHashSet();
-                for (var i = 0; i < snapshot.Points.Length && best.Count < top; i++)
-                {
-                    if (!offered.Contains(i) && snapshot.Points[i].Vector.Dot(query) == 0)
-                    {
-                        Offer(i, 0);
-                    }
-                }
-            }
-        }
-        else
-        {
-            for (var i = 0; i < snapshot.Points.Length; i++)
-            {
-                Offer(i, snapshot.Points[i].Vector.Dot(query));
-            }
+            found.Add((i, similarity));
         }
 
-        var matches = new VectorMatch[best.Count];
-        for (var k = matches.Length - 1; k >= 0; k--)
-        {
-            best.TryDequeue(out var index, out var similarity);
-            var point = snapshot.Points[index];
-            matches[k] = new VectorMatch(point.Id, point.DocumentId, point.Kind, point.Text, similarity);
-        }
-
-        return Task.FromResult<IReadOnlyList<VectorMatch>>(matches);
+        found.Reverse();
+        return found;
     }
 
     /// <inheritdoc />
@@ -173,7 +182,7 @@ public sealed class InMemoryVectorIndex : IVectorIndex
     private sealed record Stored(Guid Id, string DocumentId, SearchDocumentKind Kind, string Text, SparseVector Vector);
 
     /// <summary>
-    /// The points, and, when every one is sparse, their postings. The postings are built by the first search that
+    /// The points, and, when most are sparse, their postings. The postings are built by the first search that
     /// needs them, not on each upsert: a rebuild upserts in batches and only the last snapshot is searched.
     /// </summary>
     private sealed class Snapshot
@@ -182,7 +191,7 @@ public sealed class InMemoryVectorIndex : IVectorIndex
         {
             Dimensions = dimensions;
             Points = points;
-            Postings = points.Length > 0 && points.All(p => p.Vector.IsSparse)
+            Postings = points.Count(p => p.Vector.IsSparse) * 2 > points.Length
                 ? new Lazy<DimensionPostings>(() => DimensionPostings.Build(points.Select(p => p.Vector).ToList(), dimensions))
                 : null;
         }
