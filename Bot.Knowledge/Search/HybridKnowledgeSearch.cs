@@ -68,7 +68,6 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
             var texts = Analyse(documents.SelectMany(d => d.Fields)
                 .Where(f => SearchSnapshot.IsPositiveExample(f) || SearchSnapshot.IsNegativeExample(f))
                 .Select(f => f.Text));
-            Trace(clock, "analyse");
             var analysed = texts.ToDictionary(p => p.Key, p => p.Value.Tokens, StringComparer.Ordinal);
             var examples = documents
                 .SelectMany(d => d.Fields.Where(SearchSnapshot.IsPositiveExample).Select((f, ordinal) => (Document: d, Ordinal: ordinal, f.Text)))
@@ -86,18 +85,14 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
                 fitted.Fit(examples.Select(e => texts[e.Text].Normalized).ToList());
             }
 
-            Trace(clock, "fit");
             var negativeVectors = await EmbedAsync(hashed, negatives.Select(n => n.Text).ToList(), texts, cancellationToken).ConfigureAwait(false);
-            Trace(clock, "analysed+fit+negatives");
             var nearMisses = NearMisses.From(negatives.Select((n, i) => (n.Document, negativeVectors[i])));
             var snapshot = SearchSnapshot.Build(documents, analysed, _analyzer, nearMisses);
 
-            Trace(clock, "snapshot");
             var recreated = false;
             foreach (var batch in examples.Chunk(VectorBatch))
             {
                 var vectors = await EmbedAsync(hashed, batch.Select(e => e.Text).ToList(), texts, cancellationToken).ConfigureAwait(false);
-                Trace(clock, " embed");
                 if (!recreated)
                 {
                     await _vectors.RecreateAsync(vectors[0].Length, cancellationToken).ConfigureAwait(false);
@@ -107,7 +102,6 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
                 var points = batch.Select((e, i) => new VectorPoint(
                     PointIds.For(e.Document.Id, e.Ordinal), vectors[i], e.Document.Id, e.Document.Kind, texts[e.Text].Normalized)).ToList();
                 await _vectors.UpsertAsync(points, cancellationToken).ConfigureAwait(false);
-                Trace(clock, " upsert");
             }
 
             if (!recreated)
@@ -115,9 +109,7 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
                 await _vectors.RecreateAsync(1, cancellationToken).ConfigureAwait(false);
             }
 
-            Trace(clock, "vectors");
             (_vectors as InMemoryVectorIndex)?.Prepare();
-            Trace(clock, "postings");
             _snapshot = snapshot;
             var provider = _embeddings.GetService<EmbeddingGeneratorMetadata>()?.ProviderName ?? _embeddings.GetType().Name;
             SearchLog.IndexRebuilt(_logger, documents.Count, examples.Count, provider, clock.Elapsed.TotalMilliseconds);
@@ -128,21 +120,31 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
         }
     }
 
-    public static readonly double[] PhaseMs = new double[6];
+    /// <summary>
+    /// Each distinct text, normalised and analysed once, in parallel. Tokens are pooled for the build, so that
+    /// millions of token occurrences share one copy of each token's text and key.
+    /// </summary>
+    private Dictionary<string, (string Normalized, IReadOnlyList<Token> Tokens)> Analyse(IEnumerable<string> texts)
+    {
+        var pool = new System.Collections.Concurrent.ConcurrentDictionary<string, Token>(StringComparer.Ordinal);
+        return texts
+            .Distinct(StringComparer.Ordinal)
+            .ToList()
+            .AsParallel()
+            .Select(text =>
+            {
+                var normalized = _analyzer.Normalizer.Normalize(text);
+                var tokens = _analyzer.AnalyzeNormalized(normalized);
+                var pooled = new Token[tokens.Count];
+                for (var i = 0; i < pooled.Length; i++)
+                {
+                    pooled[i] = pool.GetOrAdd(tokens[i].Key, tokens[i]) with { Weight = tokens[i].Weight };
+                }
 
-    private static void Trace(Stopwatch clock, string what) => Console.Error.WriteLine($"TRACE {what} {clock.Elapsed.TotalSeconds:F2} s");
-
-    /// <summary>Each distinct text, normalised and analysed once, in parallel.</summary>
-    private Dictionary<string, (string Normalized, IReadOnlyList<Token> Tokens)> Analyse(IEnumerable<string> texts) => texts
-        .Distinct(StringComparer.Ordinal)
-        .ToList()
-        .AsParallel()
-        .Select(text =>
-        {
-            var normalized = _analyzer.Normalizer.Normalize(text);
-            return (Text: text, Normalized: normalized, Tokens: _analyzer.AnalyzeNormalized(normalized));
-        })
-        .ToDictionary(t => t.Text, t => (t.Normalized, t.Tokens), StringComparer.Ordinal);
+                return (Text: text, Normalized: normalized, Tokens: pooled);
+            })
+            .ToDictionary(t => t.Text, t => (t.Normalized, (IReadOnlyList<Token>)t.Tokens), StringComparer.Ordinal);
+    }
 
     private async Task<IReadOnlyList<ReadOnlyMemory<float>>> EmbedAsync(
         HashedNGramEmbeddingGenerator? hashed, IReadOnlyList<string> texts, Dictionary<string, (string Normalized, IReadOnlyList<Token> Tokens)> analysed,
@@ -204,13 +206,9 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
             return ((SearchDecision.None, 0), []);
         }
 
-        var pc = Stopwatch.StartNew();
         var lexical = snapshot.Lexical.Score(tokens);
-        PhaseMs[0] += pc.Elapsed.TotalMilliseconds; pc.Restart();
         var classifier = snapshot.Classifier.Predict(tokens);
-        PhaseMs[1] += pc.Elapsed.TotalMilliseconds; pc.Restart();
         var (vector, queryVector) = await VectorScoresAsync(snapshot, normalized, tokens, cancellationToken).ConfigureAwait(false);
-        PhaseMs[2] += pc.Elapsed.TotalMilliseconds; pc.Restart();
 
         // The best few by fused score, without sorting every document: a bounded min-heap, ties to the earlier document.
         var shown = Math.Max(top, 4);
@@ -238,7 +236,6 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
         }
 
         scored.Reverse();
-        PhaseMs[3] += pc.Elapsed.TotalMilliseconds; pc.Restart();
         var outside = classifier[snapshot.OutsideClass];
         var hits = scored.Select(s =>
         {
@@ -259,7 +256,6 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
                 },
             };
         }).ToList();
-        PhaseMs[4] += pc.Elapsed.TotalMilliseconds; pc.Restart();
         var decision = DecisionPolicy.Decide(
             hits.Select(h => new DecisionPolicy.Candidate(h.Score, h.Signals!)).ToList(), _decision);
         return (decision, hits);
@@ -270,7 +266,6 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
         SearchSnapshot snapshot, string normalized, IReadOnlyList<Token> tokens, CancellationToken cancellationToken)
     {
         var nearest = new Dictionary<int, (double Similarity, string? Text)>();
-        var pcv = Stopwatch.StartNew();
         IReadOnlyList<VectorMatch> matches;
         ReadOnlyMemory<float> query;
         try
@@ -278,7 +273,6 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
             query = _embeddings is HashedNGramEmbeddingGenerator hashed
                 ? hashed.Embed(tokens)
                 : (await _embeddings.GenerateAsync([normalized], cancellationToken: cancellationToken).ConfigureAwait(false))[0].Vector;
-            PhaseMs[5] += pcv.Elapsed.TotalMilliseconds;
             matches = await _vectors.SearchAsync(query, VectorCandidates, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException exception)

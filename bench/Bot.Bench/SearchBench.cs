@@ -72,7 +72,6 @@ internal static class SearchBench
             await search.SearchAsync(query, 5);
         }
 
-        Array.Clear(HybridKnowledgeSearch.PhaseMs);
         var timings = new List<double>();
         for (var round = 0; round < rounds; round++)
         {
@@ -84,7 +83,6 @@ internal static class SearchBench
             }
         }
 
-        Console.WriteLine("PHASES " + string.Join(" ", HybridKnowledgeSearch.PhaseMs.Select(x => (x / timings.Count).ToString("F2", CultureInfo.InvariantCulture))));
         Console.WriteLine($"{name,-14} search, {queries.Count} queries x {rounds} rounds, one at a time: {new Stats(timings).Describe()}; load average {LoadAverage()}");
     }
 

@@ -34,32 +34,53 @@ internal sealed class Bm25FIndex
             .GroupBy(f => f.Name, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => Math.Max(1f, (float)g.Average(f => f.Tokens.Count)), StringComparer.Ordinal);
 
-        var weighted = new Dictionary<string, List<Posting>>(StringComparer.Ordinal);
-        for (var d = 0; d < documents.Count; d++)
+        // Per document in parallel: field-weighted, length-normalised frequencies.
+        var frequencies = new KeyValuePair<string, float>[documents.Count][];
+        Parallel.For(0, documents.Count, d =>
         {
-            var frequencies = new Dictionary<string, float>(StringComparer.Ordinal);
+            var counts = new Dictionary<string, float>(StringComparer.Ordinal);
             foreach (var field in documents[d])
             {
                 var norm = 1 - B + (B * field.Tokens.Count / averageLength[field.Name]);
                 foreach (var token in field.Tokens)
                 {
-                    frequencies[token.Key] = frequencies.GetValueOrDefault(token.Key) + (field.Weight / norm);
+                    counts[token.Key] = counts.GetValueOrDefault(token.Key) + (field.Weight / norm);
                 }
             }
 
-            foreach (var (key, frequency) in frequencies)
+            frequencies[d] = [.. counts];
+        });
+
+        // Posting lists in document order, built in parallel by partitions of the key space.
+        var partitions = Math.Max(1, Environment.ProcessorCount);
+        var parts = new Dictionary<string, Posting[]>[partitions];
+        Parallel.For(0, partitions, part =>
+        {
+            var lists = new Dictionary<string, List<Posting>>(StringComparer.Ordinal);
+            for (var d = 0; d < frequencies.Length; d++)
             {
-                if (!weighted.TryGetValue(key, out var list))
+                foreach (var (key, frequency) in frequencies[d])
                 {
-                    weighted[key] = list = [];
+                    if ((uint)StringComparer.Ordinal.GetHashCode(key) % partitions != part)
+                    {
+                        continue;
+                    }
+
+                    if (!lists.TryGetValue(key, out var list))
+                    {
+                        lists[key] = list = [];
+                    }
+
+                    list.Add(new Posting(d, frequency));
                 }
-
-                list.Add(new Posting(d, frequency));
             }
-        }
 
-        var idf = weighted.ToDictionary(p => p.Key, p => Idf(documents.Count, p.Value.Count), StringComparer.Ordinal);
-        return new Bm25FIndex(weighted.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal), idf, documents.Count, generalIdf);
+            parts[part] = lists.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        });
+
+        var postings = parts.SelectMany(p => p).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        var idf = postings.ToDictionary(p => p.Key, p => Idf(documents.Count, p.Value.Length), StringComparer.Ordinal);
+        return new Bm25FIndex(postings, idf, documents.Count, generalIdf);
     }
 
     /// <summary>

@@ -20,7 +20,7 @@ namespace Bot.Knowledge.Search.Ranking;
 internal sealed class ExampleClassifier
 {
     /// <summary>Features used by more documents than this get no per-document weights.</summary>
-    public const int MaxSupport = 128;
+    public const int MaxSupport = 32;
 
     private const int Epochs = 12;
     private const float LearningRate = 0.6f;
@@ -46,9 +46,20 @@ internal sealed class ExampleClassifier
         var bias = new float[classes];
 
         // Rows resolved once, so training touches no dictionary in its inner loop.
-        var resolved = features
-            .Select(f => f.Features.Where(x => rows.ContainsKey(x.Key)).Select(x => (Row: rows[x.Key], x.Value)).ToArray())
-            .ToArray();
+        var resolved = new (Row Row, float Value)[features.Length][];
+        Parallel.For(0, features.Length, i =>
+        {
+            var list = new List<(Row, float)>(features[i].Features.Length);
+            foreach (var (key, value) in features[i].Features)
+            {
+                if (rows.TryGetValue(key, out var row))
+                {
+                    list.Add((row, value));
+                }
+            }
+
+            resolved[i] = [.. list];
+        });
         var random = new Random(20240601);
         var order = Enumerable.Range(0, features.Length).ToArray();
         var scores = new double[classes];

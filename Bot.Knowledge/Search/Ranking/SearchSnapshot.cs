@@ -66,15 +66,12 @@ internal sealed class SearchSnapshot
                 .ToList()))
             .ToList();
 
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         var lexical = Bm25FIndex.Build(indexed.Select(d => d.Fields).ToList(), analyzer.Lexicon.Idf);
         var examples = indexed
             .SelectMany((d, label) => d.Fields.Select(f => (label, f.Tokens)))
             .Concat(documents.SelectMany(d => d.Fields.Where(IsNegativeExample)).Select(f => (indexed.Count, analysed[f.Text])))
             .ToList();
-        Console.Error.WriteLine($"TRACE  bm25 {clock.Elapsed.TotalSeconds:F2}");
         var classifier = ExampleClassifier.Train(examples, indexed.Count + 1);
-        Console.Error.WriteLine($"TRACE  classifier {clock.Elapsed.TotalSeconds:F2} weights {classifier.WeightCount}");
         var notForWords = documents.Select((d, i) =>
         {
             if (!d.Fields.Any(IsNegativeExample))
