@@ -15,7 +15,8 @@ namespace Bot.Knowledge.Search.Ranking;
 /// weight only for the documents whose examples use it (its support), and features used by more than
 /// <see cref="MaxSupport"/> documents hold none: they tell no document apart. A document outside a feature's
 /// support scores as if its weight were 0, so each softmax step updates only the classes the example's features
-/// reach (plus its label); the others' share of the denominator comes from a running sum of exp(bias).
+/// reach (plus its label); the others' share of the denominator comes from a running sum of exp(bias). Training
+/// runs 12 epochs within a budget of steps, so a very large catalogue gets fewer passes (at least 2).
 /// </remarks>
 internal sealed class ExampleClassifier
 {
@@ -23,6 +24,9 @@ internal sealed class ExampleClassifier
     public const int MaxSupport = 32;
 
     private const int Epochs = 12;
+
+    /// <summary>Training steps allowed in all: 12 epochs up to ≈ 170 000 examples, fewer (at least 2) above.</summary>
+    private const int StepBudget = 2_000_000;
     private const float LearningRate = 0.6f;
     private const float Decay = 1e-4f;
 
@@ -72,7 +76,8 @@ internal sealed class ExampleClassifier
         double pending = 0;
         var caughtUp = new double[classes];
         double expBias = 0;
-        for (var epoch = 0; epoch < Epochs; epoch++)
+        var epochs = Math.Clamp(StepBudget / Math.Max(1, features.Length), 2, Epochs);
+        for (var epoch = 0; epoch < epochs; epoch++)
         {
             random.Shuffle(order);
             var rate = LearningRate / (1 + (epoch * 0.3f));

@@ -67,11 +67,10 @@ internal sealed class DimensionPostings
     public List<(int Point, float Similarity)> Top(ReadOnlySpan<float> query, int top, Func<int, bool>? accept = null)
     {
         var scratch = _scratch is { } s && s.Sums.Length >= _count ? s : _scratch = new Scratch(_count);
-        var touched = scratch.Touched;
-        touched.Clear();
-        var sums = scratch.Sums;
-        var seen = scratch.Seen;
-        var generation = ++scratch.Generation;
+        var sums = scratch.Sums.AsSpan(0, _count);
+        var shared = scratch.Shared.AsSpan(0, _count);
+        sums.Clear();
+        shared.Clear();
         for (var d = 0; d < query.Length; d++)
         {
             var q = query[d];
@@ -84,35 +83,23 @@ internal sealed class DimensionPostings
             var values = _values[d];
             for (var k = 0; k < points.Length; k++)
             {
-                var p = points[k];
-                if (seen[p] != generation)
-                {
-                    seen[p] = generation;
-                    sums[p] = 0;
-                    touched.Add(p);
-                }
-
-                sums[p] += q * values[k];
+                sums[points[k]] += q * values[k];
+                shared[points[k]] = true;
             }
         }
 
         foreach (var (p, vector) in _dense)
         {
-            if (seen[p] != generation)
-            {
-                seen[p] = generation;
-                touched.Add(p);
-            }
-
             sums[p] = vector.Dot(query);
+            shared[p] = true;
         }
 
         var best = new PriorityQueue<int, float>(top + 1);
         var worst = float.NegativeInfinity;
-        foreach (var p in touched)
+        for (var p = 0; p < sums.Length; p++)
         {
             var similarity = sums[p];
-            if ((best.Count < top || similarity > worst) && (accept is null || accept(p)))
+            if ((best.Count < top || similarity > worst) && shared[p] && (accept is null || accept(p)))
             {
                 if (best.Count < top)
                 {
@@ -140,14 +127,11 @@ internal sealed class DimensionPostings
         return result;
     }
 
+    /// <summary>Per-thread accumulators, reused across queries (cleared, not reallocated).</summary>
     private sealed class Scratch(int count)
     {
         public float[] Sums { get; } = new float[count];
 
-        public int[] Seen { get; } = new int[count];
-
-        public List<int> Touched { get; } = [];
-
-        public int Generation { get; set; }
+        public bool[] Shared { get; } = new bool[count];
     }
 }
