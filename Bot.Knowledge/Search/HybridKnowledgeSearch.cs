@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Diagnostics;
 using Bot.Knowledge.Search.Embeddings;
+using Bot.Knowledge.Search.Lexical;
 using Bot.Knowledge.Search.Ranking;
 using Bot.Knowledge.Search.Vectors;
 using Bot.Knowledge.Text;
@@ -75,7 +77,7 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
             var negatives = documents
                 .SelectMany((d, index) => d.Fields.Where(SearchSnapshot.IsNegativeExample).Select(f => (Document: index, f.Text)))
                 .ToList();
-            var hashed = _embeddings as HashedNGramEmbeddingGenerator;
+            var hashed = TokenEmbedding;
             if (hashed is not null)
             {
                 hashed.Fit(examples.Select(e => analysed[e.Text]).ToList());
@@ -119,6 +121,10 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
             _rebuild.Release();
         }
     }
+
+    /// <summary>The built-in embedding when it analyses as this search does, so that it can embed this search's tokens.</summary>
+    private HashedNGramEmbeddingGenerator? TokenEmbedding =>
+        _embeddings is HashedNGramEmbeddingGenerator hashed && ReferenceEquals(hashed.Analyzer, _analyzer) ? hashed : null;
 
     /// <summary>
     /// Each distinct text, normalised and analysed once, in parallel. Tokens are pooled for the build, so that
@@ -206,8 +212,27 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
             return ((SearchDecision.None, 0), []);
         }
 
-        var lexical = snapshot.Lexical.Score(tokens);
-        var classifier = snapshot.Classifier.Predict(tokens);
+        // Per-document scores live in pooled arrays: at 100 000 documents fresh ones would be large-object
+        // allocations on every query, and the collections they cause show in the latency tail.
+        var lexicalScores = ArrayPool<double>.Shared.Rent(snapshot.Documents.Count);
+        var classifier = ArrayPool<float>.Shared.Rent(snapshot.Classifier.Classes);
+        try
+        {
+            Array.Clear(lexicalScores, 0, snapshot.Documents.Count);
+            snapshot.Classifier.Predict(tokens, classifier);
+            return await RankAsync(snapshot, normalized, tokens, snapshot.Lexical.Score(tokens, lexicalScores), classifier, top, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(lexicalScores);
+            ArrayPool<float>.Shared.Return(classifier);
+        }
+    }
+
+    private async Task<((SearchDecision Decision, int Candidates), IReadOnlyList<SearchHit>)> RankAsync(
+        SearchSnapshot snapshot, string normalized, IReadOnlyList<Token> tokens, LexicalScores lexical, float[] classifier, int top,
+        CancellationToken cancellationToken)
+    {
         var (vector, queryVector) = await VectorScoresAsync(snapshot, normalized, tokens, cancellationToken).ConfigureAwait(false);
 
         // The best few by fused score, without sorting every document: a bounded min-heap, ties to the earlier document.
@@ -270,7 +295,7 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
         ReadOnlyMemory<float> query;
         try
         {
-            query = _embeddings is HashedNGramEmbeddingGenerator hashed
+            query = TokenEmbedding is { } hashed
                 ? hashed.Embed(tokens)
                 : (await _embeddings.GenerateAsync([normalized], cancellationToken: cancellationToken).ConfigureAwait(false))[0].Vector;
             matches = await _vectors.SearchAsync(query, VectorCandidates, cancellationToken: cancellationToken).ConfigureAwait(false);

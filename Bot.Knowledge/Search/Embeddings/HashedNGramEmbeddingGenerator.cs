@@ -25,6 +25,9 @@ public sealed class HashedNGramEmbeddingGenerator : IEmbeddingGenerator<string, 
         _metadata = new EmbeddingGeneratorMetadata("govdoorplate-builtin", null, "hashed-ngram", dimensions);
     }
 
+    /// <summary>The analyser whose tokens it embeds.</summary>
+    public TextAnalyzer Analyzer => _analyzer;
+
     /// <summary>Vector size.</summary>
     public int Dimensions { get; }
 

@@ -88,9 +88,11 @@ internal sealed class Bm25FIndex
     /// query would get. Only the postings of the query's tokens are walked; which tokens matched a document is
     /// worked out when asked (<see cref="LexicalScores.MatchedTerms"/>), for the few hits shown.
     /// </summary>
-    public LexicalScores Score(IReadOnlyList<Token> query)
+    public LexicalScores Score(IReadOnlyList<Token> query) => Score(query, new double[DocumentCount]);
+
+    /// <summary>Like <see cref="Score(IReadOnlyList{Token})"/>, into <paramref name="scores"/> (at least <see cref="DocumentCount"/> long, zeroed).</summary>
+    public LexicalScores Score(IReadOnlyList<Token> query, double[] scores)
     {
-        var scores = new double[DocumentCount];
         var matched = new List<(string Key, Posting[] Postings, double Weight)>();
         double ceiling = 0;
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -120,7 +122,7 @@ internal sealed class Bm25FIndex
 
         if (ceiling > 0)
         {
-            for (var d = 0; d < scores.Length; d++)
+            for (var d = 0; d < DocumentCount; d++)
             {
                 scores[d] /= ceiling;
             }

@@ -39,6 +39,9 @@ internal sealed class ExampleClassifier
         _bias = bias;
     }
 
+    /// <summary>Number of classes (documents and the outside class).</summary>
+    public int Classes => _bias.Length;
+
     /// <summary>Number of (feature, document) weights held.</summary>
     public long WeightCount => _rows.Values.Sum(r => (long)r.Classes.Length);
 
@@ -171,7 +174,15 @@ internal sealed class ExampleClassifier
     public float[] Predict(IReadOnlyList<Token> tokens)
     {
         var probabilities = new float[_bias.Length];
-        _bias.CopyTo(probabilities, 0);
+        Predict(tokens, probabilities);
+        return probabilities;
+    }
+
+    /// <summary>Writes the probability of each document into the first <see cref="Classes"/> places of <paramref name="probabilities"/>.</summary>
+    public void Predict(IReadOnlyList<Token> tokens, Span<float> probabilities)
+    {
+        probabilities = probabilities[.._bias.Length];
+        _bias.CopyTo(probabilities);
         foreach (var (key, value) in Featurise(tokens))
         {
             if (_rows.TryGetValue(key, out var row))
@@ -184,7 +195,6 @@ internal sealed class ExampleClassifier
         }
 
         TensorPrimitives.SoftMax(probabilities, probabilities);
-        return probabilities;
     }
 
     /// <summary>Each feature's support (the classes of the examples that use it), for features within <see cref="MaxSupport"/>.</summary>
