@@ -1,6 +1,9 @@
+using System.Buffers;
 using System.Diagnostics;
 using Bot.Knowledge.Search.Embeddings;
+using Bot.Knowledge.Search.Lexical;
 using Bot.Knowledge.Search.Ranking;
+using Bot.Knowledge.Search.Vectors;
 using Bot.Knowledge.Text;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -16,6 +19,7 @@ namespace Bot.Knowledge.Search;
 public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
 {
     private const int VectorCandidates = 96;
+    private const int VectorBatch = 32_768;
 
     private readonly TextAnalyzer _analyzer;
     private readonly IEmbeddingGenerator<string, Embedding<float>> _embeddings;
@@ -53,6 +57,8 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
     /// <remarks>
     /// The lexical index and the classifier switch atomically once the vectors are stored; during the
     /// vector index's recreate-and-upsert a concurrent query may briefly rank without vector matches.
+    /// Every distinct field text is normalised and analysed once, in parallel; the built-in embedding reuses
+    /// those tokens, and vectors are embedded and stored in batches so that they are never all held at once.
     /// </remarks>
     public async Task IndexAsync(IReadOnlyList<SearchDocument> documents, CancellationToken cancellationToken = default)
     {
@@ -61,37 +67,109 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
         try
         {
             var clock = Stopwatch.StartNew();
+            var texts = Analyse(documents.SelectMany(d => d.Fields)
+                .Where(f => SearchSnapshot.IsPositiveExample(f) || SearchSnapshot.IsNegativeExample(f))
+                .Select(f => f.Text));
+            var analysed = texts.ToDictionary(p => p.Key, p => p.Value.Tokens, StringComparer.Ordinal);
             var examples = documents
-                .SelectMany(d => d.Fields
-                    .Where(SearchSnapshot.IsPositiveExample)
-                    .Select((f, ordinal) => (Document: d, Ordinal: ordinal, Text: _analyzer.Normalizer.Normalize(f.Text))))
+                .SelectMany(d => d.Fields.Where(SearchSnapshot.IsPositiveExample).Select((f, ordinal) => (Document: d, Ordinal: ordinal, f.Text)))
                 .ToList();
             var negatives = documents
-                .SelectMany((d, index) => d.Fields.Where(SearchSnapshot.IsNegativeExample).Select(f => (Document: index, Text: _analyzer.Normalizer.Normalize(f.Text))))
+                .SelectMany((d, index) => d.Fields.Where(SearchSnapshot.IsNegativeExample).Select(f => (Document: index, f.Text)))
                 .ToList();
-            var texts = examples.Select(e => e.Text).ToList();
-            if (_embeddings is ICorpusFittedGenerator fitted)
+            var hashed = TokenEmbedding;
+            if (hashed is not null)
             {
-                fitted.Fit(texts);
+                hashed.Fit(examples.Select(e => analysed[e.Text]).ToList());
+            }
+            else if (_embeddings is ICorpusFittedGenerator fitted)
+            {
+                fitted.Fit(examples.Select(e => texts[e.Text].Normalized).ToList());
             }
 
-            var embedded = texts.Count + negatives.Count == 0 ? []
-                : await _embeddings.GenerateAsync([.. texts, .. negatives.Select(n => n.Text)], cancellationToken: cancellationToken).ConfigureAwait(false);
-            var vectors = embedded.Take(texts.Count).ToList();
-            var nearMisses = NearMisses.From(negatives.Select((n, i) => (n.Document, embedded[texts.Count + i].Vector)));
-            var snapshot = SearchSnapshot.Build(documents, _analyzer, nearMisses);
-            var points = examples.Select((e, i) => new VectorPoint(
-                Vectors.PointIds.For(e.Document.Id, e.Ordinal), vectors[i].Vector, e.Document.Id, e.Document.Kind, e.Text)).ToList();
-            await _vectors.RecreateAsync(points.Count == 0 ? 1 : points[0].Vector.Length, cancellationToken).ConfigureAwait(false);
-            await _vectors.UpsertAsync(points, cancellationToken).ConfigureAwait(false);
+            var negativeVectors = await EmbedAsync(hashed, negatives.Select(n => n.Text).ToList(), texts, cancellationToken).ConfigureAwait(false);
+            var nearMisses = NearMisses.From(negatives.Select((n, i) => (n.Document, negativeVectors[i])));
+            var snapshot = SearchSnapshot.Build(documents, analysed, _analyzer, nearMisses);
+
+            var recreated = false;
+            foreach (var batch in examples.Chunk(VectorBatch))
+            {
+                var vectors = await EmbedAsync(hashed, batch.Select(e => e.Text).ToList(), texts, cancellationToken).ConfigureAwait(false);
+                if (!recreated)
+                {
+                    await _vectors.RecreateAsync(vectors[0].Length, cancellationToken).ConfigureAwait(false);
+                    recreated = true;
+                }
+
+                var points = batch.Select((e, i) => new VectorPoint(
+                    PointIds.For(e.Document.Id, e.Ordinal), vectors[i], e.Document.Id, e.Document.Kind, texts[e.Text].Normalized)).ToList();
+                await _vectors.UpsertAsync(points, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (!recreated)
+            {
+                await _vectors.RecreateAsync(1, cancellationToken).ConfigureAwait(false);
+            }
+
+            (_vectors as InMemoryVectorIndex)?.Prepare();
             _snapshot = snapshot;
             var provider = _embeddings.GetService<EmbeddingGeneratorMetadata>()?.ProviderName ?? _embeddings.GetType().Name;
-            SearchLog.IndexRebuilt(_logger, documents.Count, points.Count, provider, clock.Elapsed.TotalMilliseconds);
+            SearchLog.IndexRebuilt(_logger, documents.Count, examples.Count, provider, clock.Elapsed.TotalMilliseconds);
         }
         finally
         {
             _rebuild.Release();
         }
+    }
+
+    /// <summary>The built-in embedding when it analyses as this search does, so that it can embed this search's tokens.</summary>
+    private HashedNGramEmbeddingGenerator? TokenEmbedding =>
+        _embeddings is HashedNGramEmbeddingGenerator hashed && ReferenceEquals(hashed.Analyzer, _analyzer) ? hashed : null;
+
+    /// <summary>
+    /// Each distinct text, normalised and analysed once, in parallel. Tokens are pooled for the build, so that
+    /// millions of token occurrences share one copy of each token's text and key.
+    /// </summary>
+    private Dictionary<string, (string Normalized, IReadOnlyList<Token> Tokens)> Analyse(IEnumerable<string> texts)
+    {
+        var pool = new System.Collections.Concurrent.ConcurrentDictionary<string, Token>(StringComparer.Ordinal);
+        return texts
+            .Distinct(StringComparer.Ordinal)
+            .ToList()
+            .AsParallel()
+            .Select(text =>
+            {
+                var normalized = _analyzer.Normalizer.Normalize(text);
+                var tokens = _analyzer.AnalyzeNormalized(normalized);
+                var pooled = new Token[tokens.Count];
+                for (var i = 0; i < pooled.Length; i++)
+                {
+                    pooled[i] = pool.GetOrAdd(tokens[i].Key, tokens[i]) with { Weight = tokens[i].Weight };
+                }
+
+                return (Text: text, Normalized: normalized, Tokens: pooled);
+            })
+            .ToDictionary(t => t.Text, t => (t.Normalized, (IReadOnlyList<Token>)t.Tokens), StringComparer.Ordinal);
+    }
+
+    private async Task<IReadOnlyList<ReadOnlyMemory<float>>> EmbedAsync(
+        HashedNGramEmbeddingGenerator? hashed, IReadOnlyList<string> texts, Dictionary<string, (string Normalized, IReadOnlyList<Token> Tokens)> analysed,
+        CancellationToken cancellationToken)
+    {
+        if (hashed is not null)
+        {
+            var vectors = new ReadOnlyMemory<float>[texts.Count];
+            Parallel.For(0, texts.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => vectors[i] = hashed.Embed(analysed[texts[i]].Tokens));
+            return vectors;
+        }
+
+        if (texts.Count == 0)
+        {
+            return [];
+        }
+
+        var embedded = await _embeddings.GenerateAsync(texts.Select(t => analysed[t].Normalized), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return embedded.Select(e => e.Vector).ToList();
     }
 
     /// <inheritdoc />
@@ -134,32 +212,68 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
             return ((SearchDecision.None, 0), []);
         }
 
-        var lexical = snapshot.Lexical.Score(tokens);
-        var classifier = snapshot.Classifier.Predict(tokens);
-        var (vector, nearest, queryVector) = await VectorScoresAsync(snapshot, normalized, cancellationToken).ConfigureAwait(false);
+        // Per-document scores live in pooled arrays: at 100 000 documents fresh ones would be large-object
+        // allocations on every query, and the collections they cause show in the latency tail.
+        var lexicalScores = ArrayPool<double>.Shared.Rent(snapshot.Documents.Count);
+        var classifier = ArrayPool<float>.Shared.Rent(snapshot.Classifier.Classes);
+        try
+        {
+            Array.Clear(lexicalScores, 0, snapshot.Documents.Count);
+            snapshot.Classifier.Predict(tokens, classifier);
+            return await RankAsync(snapshot, normalized, tokens, snapshot.Lexical.Score(tokens, lexicalScores), classifier, top, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(lexicalScores);
+            ArrayPool<float>.Shared.Return(classifier);
+        }
+    }
 
-        var scored = new List<(int Document, double Fused)>(snapshot.Documents.Count);
+    private async Task<((SearchDecision Decision, int Candidates), IReadOnlyList<SearchHit>)> RankAsync(
+        SearchSnapshot snapshot, string normalized, IReadOnlyList<Token> tokens, LexicalScores lexical, float[] classifier, int top,
+        CancellationToken cancellationToken)
+    {
+        var (vector, queryVector) = await VectorScoresAsync(snapshot, normalized, tokens, cancellationToken).ConfigureAwait(false);
+
+        // The best few by fused score, without sorting every document: a bounded min-heap, ties to the earlier document.
+        var shown = Math.Max(top, 4);
+        var best = new PriorityQueue<int, (double Fused, int Document)>(shown + 1, FusedOrder.Instance);
         for (var d = 0; d < snapshot.Documents.Count; d++)
         {
+            var similarity = vector.TryGetValue(d, out var match) ? match.Similarity : 0;
             var fused = (_decision.LexicalWeight * Math.Min(1, lexical[d]))
-                + (_decision.VectorWeight * Math.Max(0, vector[d]))
+                + (_decision.VectorWeight * Math.Max(0, similarity))
                 + (_decision.ClassifierWeight * classifier[d]);
-            scored.Add((d, fused));
+            if (best.Count < shown)
+            {
+                best.Enqueue(d, (fused, d));
+            }
+            else if (best.TryPeek(out _, out var worst) && FusedOrder.Instance.Compare((fused, d), worst) > 0)
+            {
+                best.DequeueEnqueue(d, (fused, d));
+            }
         }
 
-        scored.Sort((a, b) => b.Fused.CompareTo(a.Fused));
-        var outside = classifier[snapshot.OutsideClass];
-        var hits = scored.Take(Math.Max(top, 4)).Select(s =>
+        var scored = new List<(int Document, double Fused)>(best.Count);
+        while (best.TryDequeue(out var d, out var key))
         {
-            var document = snapshot.Documents[s.Document].Document;
+            scored.Add((d, key.Fused));
+        }
+
+        scored.Reverse();
+        var outside = classifier[snapshot.OutsideClass];
+        var hits = scored.Select(s =>
+        {
+            var document = snapshot.Documents[s.Document];
+            var nearest = vector.GetValueOrDefault(s.Document);
             return new SearchHit(document.Id, document.Kind, document.Name, Math.Round(s.Fused, 4))
             {
                 Signals = new SearchSignals(
                     Math.Round(lexical[s.Document], 4),
-                    Math.Round(vector[s.Document], 4),
+                    Math.Round(nearest.Similarity, 4),
                     Math.Round(classifier[s.Document], 4),
                     lexical.MatchedTerms(s.Document),
-                    nearest[s.Document])
+                    nearest.Text)
                 {
                     Outside = Math.Round(outside, 4),
                     NearMiss = Math.Round(snapshot.NearMisses.Similarity(s.Document, queryVector.Span), 4),
@@ -172,35 +286,44 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
         return (decision, hits);
     }
 
-    private async Task<(double[] Scores, string?[] Nearest, ReadOnlyMemory<float> Query)> VectorScoresAsync(
-        SearchSnapshot snapshot, string normalized, CancellationToken cancellationToken)
+    /// <summary>Each matched document's nearest example and its similarity, and the query's vector.</summary>
+    private async Task<(Dictionary<int, (double Similarity, string? Text)> Nearest, ReadOnlyMemory<float> Query)> VectorScoresAsync(
+        SearchSnapshot snapshot, string normalized, IReadOnlyList<Token> tokens, CancellationToken cancellationToken)
     {
-        var scores = new double[snapshot.Documents.Count];
-        var nearest = new string?[snapshot.Documents.Count];
+        var nearest = new Dictionary<int, (double Similarity, string? Text)>();
         IReadOnlyList<VectorMatch> matches;
         ReadOnlyMemory<float> query;
         try
         {
-            var embedding = await _embeddings.GenerateAsync([normalized], cancellationToken: cancellationToken).ConfigureAwait(false);
-            query = embedding[0].Vector;
+            query = TokenEmbedding is { } hashed
+                ? hashed.Embed(tokens)
+                : (await _embeddings.GenerateAsync([normalized], cancellationToken: cancellationToken).ConfigureAwait(false))[0].Vector;
             matches = await _vectors.SearchAsync(query, VectorCandidates, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException exception)
         {
             SearchLog.EmbeddingFailed(_logger, exception);
-            return (scores, nearest, ReadOnlyMemory<float>.Empty);
+            return (nearest, ReadOnlyMemory<float>.Empty);
         }
 
         // Matches come best first: the first one of each document is its nearest example.
         foreach (var match in matches)
         {
-            if (snapshot.Ordinals.TryGetValue(match.DocumentId, out var d) && nearest[d] is null)
+            if (snapshot.Ordinals.TryGetValue(match.DocumentId, out var d))
             {
-                scores[d] = match.Similarity;
-                nearest[d] = match.Text;
+                nearest.TryAdd(d, (match.Similarity, match.Text));
             }
         }
 
-        return (scores, nearest, query);
+        return (nearest, query);
+    }
+
+    /// <summary>Orders (fused score, document) pairs from worst to best: lower score, then later document.</summary>
+    private sealed class FusedOrder : IComparer<(double Fused, int Document)>
+    {
+        public static readonly FusedOrder Instance = new();
+
+        public int Compare((double Fused, int Document) x, (double Fused, int Document) y) =>
+            x.Fused != y.Fused ? x.Fused.CompareTo(y.Fused) : y.Document.CompareTo(x.Document);
     }
 }

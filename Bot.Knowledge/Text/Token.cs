@@ -22,8 +22,8 @@ public enum TokenKind
 /// <param name="Weight">How informative it is, in (0, 1] (see <see cref="Informativeness"/>).</param>
 public readonly record struct Token(TokenKind Kind, string Text, float Weight = 1f)
 {
-    /// <summary>The key the indexes use.</summary>
-    public string Key => Kind switch
+    /// <summary>The key the indexes use; made once per token, since every index reads it.</summary>
+    public string Key { get; } = Kind switch
     {
         TokenKind.Word => "w:" + Text,
         TokenKind.Char => "c:" + Text,

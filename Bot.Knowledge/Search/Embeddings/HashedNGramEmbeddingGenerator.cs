@@ -25,18 +25,48 @@ public sealed class HashedNGramEmbeddingGenerator : IEmbeddingGenerator<string, 
         _metadata = new EmbeddingGeneratorMetadata("govdoorplate-builtin", null, "hashed-ngram", dimensions);
     }
 
+    /// <summary>The analyser whose tokens it embeds.</summary>
+    public TextAnalyzer Analyzer => _analyzer;
+
     /// <summary>Vector size.</summary>
     public int Dimensions { get; }
 
     /// <inheritdoc />
-    public void Fit(IReadOnlyList<string> corpus)
+    public void Fit(IReadOnlyList<string> corpus) => Fit(corpus.AsParallel().AsOrdered().Select(_analyzer.Analyze).ToList());
+
+    /// <summary>Learns the catalogue's token rarities from texts already analysed, one token list per text.</summary>
+    public void Fit(IReadOnlyList<IReadOnlyList<Token>> corpus)
     {
-        var frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var text in corpus)
-        {
-            foreach (var key in _analyzer.Analyze(text).Select(t => t.Key).Distinct())
+        ArgumentNullException.ThrowIfNull(corpus);
+
+        // Document frequencies counted per partition in parallel, then merged.
+        var partials = new System.Collections.Concurrent.ConcurrentBag<Dictionary<string, int>>();
+        Parallel.ForEach(
+            System.Collections.Concurrent.Partitioner.Create(0, corpus.Count, Math.Max(1024, corpus.Count / (4 * Environment.ProcessorCount))),
+            range =>
             {
-                frequencies[key] = frequencies.GetValueOrDefault(key) + 1;
+                var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                for (var i = range.Item1; i < range.Item2; i++)
+                {
+                    seen.Clear();
+                    foreach (var token in corpus[i])
+                    {
+                        if (seen.Add(token.Key))
+                        {
+                            counts[token.Key] = counts.GetValueOrDefault(token.Key) + 1;
+                        }
+                    }
+                }
+
+                partials.Add(counts);
+            });
+        var frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var partial in partials)
+        {
+            foreach (var (key, n) in partial)
+            {
+                frequencies[key] = frequencies.GetValueOrDefault(key) + n;
             }
         }
 
@@ -44,6 +74,9 @@ public sealed class HashedNGramEmbeddingGenerator : IEmbeddingGenerator<string, 
         var idf = frequencies.ToDictionary(p => p.Key, p => (float)Math.Log(1 + ((double)count / p.Value)), StringComparer.Ordinal);
         _weights = new Weights(idf, (float)Math.Log(1 + count));
     }
+
+    /// <summary>The embedding of a text already analysed: the same vector <see cref="GenerateAsync"/> makes of it.</summary>
+    public float[] Embed(IReadOnlyList<Token> tokens) => Embed(tokens, _weights);
 
     /// <inheritdoc />
     public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
@@ -55,7 +88,7 @@ public sealed class HashedNGramEmbeddingGenerator : IEmbeddingGenerator<string, 
         foreach (var value in values)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            result.Add(new Embedding<float>(Embed(value, weights)) { ModelId = "hashed-ngram" });
+            result.Add(new Embedding<float>(Embed(_analyzer.Analyze(value), weights)) { ModelId = "hashed-ngram" });
         }
 
         return Task.FromResult(result);
@@ -73,10 +106,10 @@ public sealed class HashedNGramEmbeddingGenerator : IEmbeddingGenerator<string, 
     {
     }
 
-    private float[] Embed(string text, Weights weights)
+    private float[] Embed(IReadOnlyList<Token> tokens, Weights weights)
     {
         var vector = new float[Dimensions];
-        foreach (var token in _analyzer.Analyze(text).DistinctBy(t => t.Key))
+        foreach (var token in tokens.DistinctBy(t => t.Key))
         {
             var rarity = weights.Idf.TryGetValue(token.Key, out var idf)
                 ? idf

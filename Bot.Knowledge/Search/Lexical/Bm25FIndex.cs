@@ -34,42 +34,66 @@ internal sealed class Bm25FIndex
             .GroupBy(f => f.Name, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => Math.Max(1f, (float)g.Average(f => f.Tokens.Count)), StringComparer.Ordinal);
 
-        var weighted = new Dictionary<string, List<Posting>>(StringComparer.Ordinal);
-        for (var d = 0; d < documents.Count; d++)
+        // Per document in parallel: field-weighted, length-normalised frequencies.
+        var frequencies = new KeyValuePair<string, float>[documents.Count][];
+        Parallel.For(0, documents.Count, d =>
         {
-            var frequencies = new Dictionary<string, float>(StringComparer.Ordinal);
+            var counts = new Dictionary<string, float>(StringComparer.Ordinal);
             foreach (var field in documents[d])
             {
                 var norm = 1 - B + (B * field.Tokens.Count / averageLength[field.Name]);
                 foreach (var token in field.Tokens)
                 {
-                    frequencies[token.Key] = frequencies.GetValueOrDefault(token.Key) + (field.Weight / norm);
+                    counts[token.Key] = counts.GetValueOrDefault(token.Key) + (field.Weight / norm);
                 }
             }
 
-            foreach (var (key, frequency) in frequencies)
+            frequencies[d] = [.. counts];
+        });
+
+        // Posting lists in document order, built in parallel by partitions of the key space.
+        var partitions = Math.Max(1, Environment.ProcessorCount);
+        var parts = new Dictionary<string, Posting[]>[partitions];
+        Parallel.For(0, partitions, part =>
+        {
+            var lists = new Dictionary<string, List<Posting>>(StringComparer.Ordinal);
+            for (var d = 0; d < frequencies.Length; d++)
             {
-                if (!weighted.TryGetValue(key, out var list))
+                foreach (var (key, frequency) in frequencies[d])
                 {
-                    weighted[key] = list = [];
+                    if ((uint)StringComparer.Ordinal.GetHashCode(key) % partitions != part)
+                    {
+                        continue;
+                    }
+
+                    if (!lists.TryGetValue(key, out var list))
+                    {
+                        lists[key] = list = [];
+                    }
+
+                    list.Add(new Posting(d, frequency));
                 }
-
-                list.Add(new Posting(d, frequency));
             }
-        }
 
-        var idf = weighted.ToDictionary(p => p.Key, p => Idf(documents.Count, p.Value.Count), StringComparer.Ordinal);
-        return new Bm25FIndex(weighted.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal), idf, documents.Count, generalIdf);
+            parts[part] = lists.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        });
+
+        var postings = parts.SelectMany(p => p).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        var idf = postings.ToDictionary(p => p.Key, p => Idf(documents.Count, p.Value.Length), StringComparer.Ordinal);
+        return new Bm25FIndex(postings, idf, documents.Count, generalIdf);
     }
 
     /// <summary>
     /// Scores every document for the query tokens, each divided by the score a perfect match of the whole
-    /// query would get, and records which tokens matched.
+    /// query would get. Only the postings of the query's tokens are walked; which tokens matched a document is
+    /// worked out when asked (<see cref="LexicalScores.MatchedTerms"/>), for the few hits shown.
     /// </summary>
-    public LexicalScores Score(IReadOnlyList<Token> query)
+    public LexicalScores Score(IReadOnlyList<Token> query) => Score(query, new double[DocumentCount]);
+
+    /// <summary>Like <see cref="Score(IReadOnlyList{Token})"/>, into <paramref name="scores"/> (at least <see cref="DocumentCount"/> long, zeroed).</summary>
+    public LexicalScores Score(IReadOnlyList<Token> query, double[] scores)
     {
-        var scores = new double[DocumentCount];
-        var matched = new List<(int Document, string Key, double Contribution)>();
+        var matched = new List<(string Key, Posting[] Postings, double Weight)>();
         double ceiling = 0;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var token in query)
@@ -89,17 +113,16 @@ internal sealed class Bm25FIndex
 
             var weight = _idf[key] * kindWeight;
             ceiling += weight;
+            matched.Add((key, postings, weight));
             foreach (var posting in postings)
             {
-                var contribution = weight * posting.Frequency / (K1 + posting.Frequency);
-                scores[posting.Document] += contribution;
-                matched.Add((posting.Document, key, contribution));
+                scores[posting.Document] += Contribution(weight, posting);
             }
         }
 
         if (ceiling > 0)
         {
-            for (var d = 0; d < scores.Length; d++)
+            for (var d = 0; d < DocumentCount; d++)
             {
                 scores[d] /= ceiling;
             }
@@ -114,19 +137,44 @@ internal sealed class Bm25FIndex
     private static float Idf(int documents, int frequency) =>
         (float)Math.Log(1 + ((documents - frequency + 0.5) / (frequency + 0.5)));
 
-    private readonly record struct Posting(int Document, float Frequency);
+    private static double Contribution(double weight, Posting posting) => weight * posting.Frequency / (K1 + posting.Frequency);
+
+    /// <summary>A document's field-weighted, length-normalised frequency of a token; postings are sorted by document.</summary>
+    internal readonly record struct Posting(int Document, float Frequency)
+    {
+        /// <summary>The contribution of the posting of <paramref name="document"/>, if the list has one.</summary>
+        public static double? ContributionTo(Posting[] postings, int document, double weight)
+        {
+            var (low, high) = (0, postings.Length - 1);
+            while (low <= high)
+            {
+                var middle = (low + high) >>> 1;
+                var at = postings[middle].Document;
+                if (at == document)
+                {
+                    return Contribution(weight, postings[middle]);
+                }
+
+                (low, high) = at < document ? (middle + 1, high) : (low, middle - 1);
+            }
+
+            return null;
+        }
+    }
 }
 
 /// <summary>A field's tokens with the field's weight.</summary>
 internal sealed record AnalyzedField(string Name, float Weight, IReadOnlyList<Token> Tokens);
 
-/// <summary>Normalised lexical scores per document and the matched tokens behind them.</summary>
-internal sealed class LexicalScores(double[] scores, List<(int Document, string Key, double Contribution)> matches)
+/// <summary>Normalised lexical scores per document and the query tokens that have postings.</summary>
+internal sealed class LexicalScores(double[] scores, List<(string Key, Bm25FIndex.Posting[] Postings, double Weight)> matched)
 {
     public double this[int document] => scores[document];
 
-    public IReadOnlyList<string> MatchedTerms(int document, int top = 8) => matches
-        .Where(m => m.Document == document)
+    /// <summary>The query tokens the document matched, largest contribution first (query order among equals).</summary>
+    public IReadOnlyList<string> MatchedTerms(int document, int top = 8) => matched
+        .Select(m => (m.Key, Contribution: Bm25FIndex.Posting.ContributionTo(m.Postings, document, m.Weight)))
+        .Where(m => m.Contribution is not null)
         .OrderByDescending(m => m.Contribution)
         .Take(top)
         .Select(m => m.Key)

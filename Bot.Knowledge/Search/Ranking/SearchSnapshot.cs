@@ -15,7 +15,7 @@ internal sealed class SearchSnapshot
     private readonly PinyinTransliterator _transliterator;
 
     private SearchSnapshot(
-        IReadOnlyList<IndexedDocument> documents,
+        IReadOnlyList<SearchDocument> documents,
         Bm25FIndex lexical,
         ExampleClassifier classifier,
         NearMisses nearMisses,
@@ -30,10 +30,11 @@ internal sealed class SearchSnapshot
         _notForWords = notForWords;
         _transliterator = transliterator;
         _latinWords = latinWords;
-        Ordinals = documents.Select((d, i) => (d.Document.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        Ordinals = documents.Select((d, i) => (d.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
     }
 
-    public IReadOnlyList<IndexedDocument> Documents { get; }
+    /// <summary>The documents, in class order; their analysed tokens are not kept once the indexes are built.</summary>
+    public IReadOnlyList<SearchDocument> Documents { get; }
 
     public Bm25FIndex Lexical { get; }
 
@@ -51,41 +52,60 @@ internal sealed class SearchSnapshot
     public IReadOnlyDictionary<string, int> Ordinals { get; }
 
 
-    public static SearchSnapshot Build(IReadOnlyList<SearchDocument> documents, TextAnalyzer analyzer, NearMisses nearMisses)
+    /// <summary>
+    /// Builds the snapshot from the documents and each field text's tokens (<paramref name="analysed"/>, keyed by
+    /// the field's text as written: the build analyses every text once).
+    /// </summary>
+    public static SearchSnapshot Build(
+        IReadOnlyList<SearchDocument> documents, IReadOnlyDictionary<string, IReadOnlyList<Token>> analysed, TextAnalyzer analyzer, NearMisses nearMisses)
     {
         var indexed = documents
             .Select(d => new IndexedDocument(d, d.Fields
                 .Where(IsPositiveExample)
-                .Select(f => new AnalyzedField(f.Name, f.Weight, analyzer.Analyze(f.Text)))
+                .Select(f => new AnalyzedField(f.Name, f.Weight, analysed[f.Text]))
                 .ToList()))
             .ToList();
 
         var lexical = Bm25FIndex.Build(indexed.Select(d => d.Fields).ToList(), analyzer.Lexicon.Idf);
         var examples = indexed
             .SelectMany((d, label) => d.Fields.Select(f => (label, f.Tokens)))
-            .Concat(documents.SelectMany(d => d.Fields.Where(IsNegativeExample)).Select(f => (indexed.Count, analyzer.Analyze(f.Text))))
+            .Concat(documents.SelectMany(d => d.Fields.Where(IsNegativeExample)).Select(f => (indexed.Count, analysed[f.Text])))
             .ToList();
         var classifier = ExampleClassifier.Train(examples, indexed.Count + 1);
         var notForWords = documents.Select((d, i) =>
         {
+            if (!d.Fields.Any(IsNegativeExample))
+            {
+                return (IReadOnlySet<string>)new HashSet<string>();
+            }
+
             var positive = indexed[i].Fields.SelectMany(f => f.Tokens).Where(t => t.Kind == TokenKind.Word).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
-            return (IReadOnlySet<string>)d.Fields.Where(IsNegativeExample)
-                .SelectMany(f => analyzer.Analyze(f.Text))
+            return d.Fields.Where(IsNegativeExample)
+                .SelectMany(f => analysed[f.Text])
                 .Where(t => IsTellingWord(t) && !positive.Contains(t.Text))
                 .Select(t => t.Text)
                 .ToHashSet(StringComparer.Ordinal);
         }).ToList();
 
-        // The vocabulary pinyin may stand for: the catalogue's words first, then its single characters.
-        var words = indexed.SelectMany(d => d.Fields).SelectMany(f => f.Tokens)
-            .Where(t => t.Kind is TokenKind.Word or TokenKind.Char)
-            .GroupBy(t => t.Text, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Key.Length > 1)
-            .ThenByDescending(g => g.Count())
-            .Select(g => g.Key)
+        // The vocabulary pinyin may stand for: the catalogue's words first, then its single characters; more
+        // frequent first, then in order of first use.
+        var counts = new Dictionary<string, (int Count, int First)>(StringComparer.Ordinal);
+        foreach (var token in indexed.SelectMany(d => d.Fields).SelectMany(f => f.Tokens))
+        {
+            if (token.Kind is TokenKind.Word or TokenKind.Char)
+            {
+                counts[token.Text] = counts.TryGetValue(token.Text, out var c) ? (c.Count + 1, c.First) : (1, counts.Count);
+            }
+        }
+
+        var words = counts
+            .OrderByDescending(p => p.Key.Length > 1)
+            .ThenByDescending(p => p.Value.Count)
+            .ThenBy(p => p.Value.First)
+            .Select(p => p.Key)
             .ToList();
         var latin = words.Where(w => w.All(char.IsAsciiLetterOrDigit)).ToHashSet(StringComparer.Ordinal);
-        return new SearchSnapshot(indexed, lexical, classifier, nearMisses, notForWords, new PinyinTransliterator(analyzer.Lexicon.Pinyin, words), latin);
+        return new SearchSnapshot(documents, lexical, classifier, nearMisses, notForWords, new PinyinTransliterator(analyzer.Lexicon.Pinyin, words), latin);
     }
 
     /// <summary>

@@ -1,0 +1,25 @@
+using Bot.Knowledge.Search.Embeddings;
+using Bot.Tests.Knowledge.Text;
+using Microsoft.Extensions.AI;
+
+namespace Bot.Tests.Knowledge.Search;
+
+public sealed class HashedNGramEmbeddingGeneratorTests
+{
+    [Fact]
+    public async Task Embedding_analysed_tokens_gives_the_vector_of_the_text_and_fitting_on_tokens_equals_fitting_on_texts()
+    {
+        string[] corpus = ["身份证丢了怎么补办", "护照到期换发", "给孩子上户口", "身份证到期换领"];
+        var onTexts = new HashedNGramEmbeddingGenerator(TestLexicon.Analyzer, 256);
+        var onTokens = new HashedNGramEmbeddingGenerator(TestLexicon.Analyzer, 256);
+        onTexts.Fit(corpus);
+        onTokens.Fit(corpus.Select(t => TestLexicon.Analyzer.Analyze(t)).ToList());
+
+        foreach (var text in corpus.Append("身分证补办"))
+        {
+            var expected = (await onTexts.GenerateAsync([text]))[0].Vector.ToArray();
+
+            Assert.Equal(expected, onTokens.Embed(TestLexicon.Analyzer.Analyze(text)));
+        }
+    }
+}
