@@ -37,6 +37,8 @@ internal sealed class TicketService(
         await db.SaveChangesAsync(cancellationToken);
         foreach (var timer in timersToStart) await timers.ScheduleAsync(timer, cancellationToken);
         logger.TicketOpened(ticket.Number, ticket.Category.ToString(), actor.ToString());
+        await notify.StaffAsync(new StaffNotice(StaffNoticeKind.TicketChanged, ticket.Number, Audience(ticket),
+            $"新工单 {ticket.Number}（{ticket.Category.Label()}）：待受理"), cancellationToken);
         await TellAsync(ticket, CitizenNoticeKind.TicketOpened, $"已为您登记工单 {ticket.Number}（{ticket.Category.Label()}），我们将在 {Local(timersToStart[1].DueAt)} 前办结并回复您。",
             cancellationToken);
         return ticket;

@@ -289,14 +289,22 @@
     }
   }
 
+  // A refresh (often set off by another console's change) keeps the rows that did not change as they are, so a note
+  // being typed or a department being chosen in one of them is not wiped out under the user's hands.
   const loadTickets = newest({ fetch: () => api('GET', '/api/staff/tickets'), draw: tickets => {
-    $('tickets').replaceChildren(...tickets.map(ticketRow));
+    const shown = new Map([...$('tickets').children].map(row => [row.dataset.ticket, row]));
+    $('tickets').replaceChildren(...tickets.map(t => {
+      const row = shown.get(t.number);
+      return row && row.dataset.version === ticketVersion(t) ? row : ticketRow(t);
+    }));
     $('tickets-empty').hidden = tickets.length > 0;
   } });
 
+  const ticketVersion = t => [t.status, t.escalationLevel, t.rating, t.leadDepartmentId, t.cycle].join('|');
+
   function ticketRow(t) {
     const lead = t.leadDepartmentId ? (state.departments.get(t.leadDepartmentId) || t.leadDepartmentId) : '';
-    return el('tr', { 'data-ticket': t.number },
+    return el('tr', { 'data-ticket': t.number, 'data-version': ticketVersion(t) },
       el('td', { text: t.number }),
       el('td', { text: t.categoryLabel }),
       el('td', { text: t.statusLabel + (t.escalationLevel ? ` · 督办${t.escalationLevel}级` : '') + (t.ratingLabel ? ` · ${t.ratingLabel}` : ''), 'data-status': t.status }),

@@ -147,6 +147,43 @@ public sealed partial class ConsoleJourneyTests(PostgresCluster postgres)
     }
 
     [Fact]
+    public async Task A_note_being_typed_in_one_ticket_survives_a_refresh_set_off_by_another_consoles_change()
+    {
+        using var database = await TestDatabase.CreateAsync("postgres", postgres);
+        var settings = ChannelHost.Settings(database.HostSettings(), new() { ["Staff:DevelopmentAccounts"] = "true" });
+        await using var host = new ChannelHost(settings, echoBot: false, ShiftedTimeProvider.MondayMorning()).StartKestrel();
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var errors = new List<string>();
+            var supervisor = await ConsoleAsync(browser, host, "supervisor", errors);
+            var specialist = await ConsoleAsync(browser, host, "specialist", errors);
+            async Task<string> OpenAsync(string description)
+            {
+                var created = await supervisor.Context.APIRequest.PostAsync($"{host.Address}api/staff/tickets",
+                    new() { DataObject = new { category = "consultation", description, itemIds = Array.Empty<string>() } });
+                Assert.Equal(201, created.Status);
+                return (await created.JsonAsync())!.Value.GetProperty("number").GetString()!;
+            }
+            var mine = await OpenAsync("市民咨询社保转移");
+            var other = await OpenAsync("市民咨询公积金提取");
+            var row = specialist.Locator($"tr[data-ticket='{mine}']");
+            await row.WaitForAsync(new() { Timeout = Patience });
+            await specialist.Locator($"tr[data-ticket='{other}']").WaitForAsync(new() { Timeout = Patience });
+            await row.GetByLabel($"{mine} 备注").FillAsync("已电话联系，正在核实");
+
+            // Another member of staff accepts the other ticket: this console hears of it and refreshes its list.
+            var accepted = await supervisor.Context.APIRequest.PostAsync($"{host.Address}api/staff/tickets/{other}/accept", new() { DataObject = new { } });
+            Assert.Equal(200, accepted.Status);
+            await specialist.Locator($"tr[data-ticket='{other}'] td[data-status='accepted']").WaitForAsync(new() { Timeout = Patience });
+
+            Assert.Equal("已电话联系，正在核实", await row.GetByLabel($"{mine} 备注").InputValueAsync());
+            Assert.Empty(errors);
+        }
+    }
+
+    [Fact]
     public async Task The_console_refuses_a_wrong_password_and_its_hub_refuses_anonymous_callers()
     {
         using var database = await TestDatabase.CreateAsync("postgres", postgres);
