@@ -205,6 +205,8 @@
     $('chat').hidden = false;
     $('chat-title').textContent = `（${handoff.channelId} · 等待 ${duration(handoff.waitingSeconds)}）`;
     $('messages').replaceChildren();
+    $('send-form').hidden = false;
+    $('complete-form').hidden = false;
     say('system', opening);
     $('transcript').replaceChildren(...handoff.transcriptExcerpt.map(line =>
       el('li', { text: `${line.from === 'user' ? '市民' : '助手'}：${line.text.replace(/\*\*/g, '')}` }))); // the bot's bold marks, as plain text
@@ -267,6 +269,9 @@
     await api('POST', `/api/staff/handoffs/${encodeURIComponent(state.handoff.id)}/complete`, { note });
     say('system', '对话已结束，智能助手继续为市民服务。');
     $('summary').value = '';
+    // The citizen is back with the assistant: nothing more can be sent; the chat can still become a ticket.
+    $('send-form').hidden = true;
+    $('complete-form').hidden = true;
   }));
 
   $('convert-form').addEventListener('submit', act(async () => {

@@ -95,6 +95,7 @@ public sealed partial class ConsoleJourneyTests(PostgresCluster postgres)
             await specialist.Locator("#summary").FillAsync("已转工单，由市场监管局牵头办理");
             await specialist.GetByRole(AriaRole.Button, new() { Name = "结束对话" }).ClickAsync();
             await See(citizen, "本次人工服务已结束");
+            await specialist.Locator("#send-form").WaitForAsync(new() { State = WaitForSelectorState.Hidden, Timeout = Patience });
             await Browser.ScreenshotAsync(specialist, "console-4-dispatched");
 
             // The department handler sees it (their department's), starts and resolves it.
