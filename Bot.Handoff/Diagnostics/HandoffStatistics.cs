@@ -45,9 +45,8 @@ internal sealed class HandoffStatisticsService(HandoffDbContext db, IStaffPresen
         var now = time.GetUtcNow();
         // Projections are read whole and filtered here: SQLite cannot compare DateTimeOffset columns in SQL, and a
         // county's handoffs and tickets are tens of thousands a year.
-        var handoffs = (await db.Handoffs.AsNoTracking()
-                .Select(h => new { h.Status, h.RequestedAt, h.AcceptedAt, h.Outcome }).ToListAsync(cancellationToken))
-            .ToList();
+        var handoffs = await db.Handoffs.AsNoTracking()
+            .Select(h => new { h.Status, h.RequestedAt, h.AcceptedAt, h.Outcome }).ToListAsync(cancellationToken);
         var queued = handoffs.Where(h => h.Status == HandoffStatus.Queued).ToList();
         var recent = handoffs.Where(h => h.RequestedAt >= since).ToList();
         var waits = recent.Where(h => h.AcceptedAt is not null).Select(h => (h.AcceptedAt!.Value - h.RequestedAt).TotalSeconds).Order().ToList();

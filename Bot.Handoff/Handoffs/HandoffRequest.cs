@@ -18,4 +18,9 @@ public sealed record HandoffRequest(
     string? Contact = null);
 
 /// <summary>One line of the transcript excerpt: <c>user</c> or <c>bot</c>, the text, and when.</summary>
-public sealed record TranscriptLine(string From, string Text, DateTimeOffset At);
+public sealed record TranscriptLine(string From, string Text, DateTimeOffset At)
+{
+    /// <summary>The last few lines as one line of a ticket description: "市民：… / 助手：…".</summary>
+    public static string Excerpt(IEnumerable<TranscriptLine> lines) =>
+        string.Join(" / ", lines.TakeLast(6).Select(l => $"{(l.From == "user" ? "市民" : "助手")}：{l.Text}"));
+}

@@ -18,8 +18,6 @@ internal sealed class HandoffService(
     NotificationRelay notify,
     ILogger<HandoffService> logger) : IHandoffService
 {
-    private static readonly string[] Specialists = ["Specialist", "Supervisor"];
-
     public async Task<LiveHandoff> InitiateAsync(HandoffRequest request, CancellationToken cancellationToken)
     {
         if (await GetActiveAsync(request.ConversationId, cancellationToken) is { } active) return active;
@@ -30,7 +28,7 @@ internal sealed class HandoffService(
         await db.SaveChangesAsync(cancellationToken);
         metrics.Queued();
         logger.HandoffQueued(handoff.Id, handoff.ChannelId, handoff.Reason);
-        await notify.StaffAsync(new StaffNotice(StaffNoticeKind.QueueChanged, handoff.Id.ToString(), Specialists,
+        await notify.StaffAsync(new StaffNotice(StaffNoticeKind.QueueChanged, handoff.Id.ToString(), StaffNotice.Desk,
             $"新的转人工请求（{HandoffReasons.Label(handoff.Reason)}）"), cancellationToken);
         return handoff;
     }
@@ -66,7 +64,7 @@ internal sealed class HandoffService(
         var employeeNumber = await EmployeeNumberAsync(specialist, cancellationToken);
         await notify.CitizenAsync(new CitizenNotice(handoff.ChannelId, handoff.ConversationId, CitizenNoticeKind.SpecialistJoined,
             $"人工客服 工号{employeeNumber} 为您服务。", SpecialistEmployeeNumber: employeeNumber), cancellationToken);
-        await notify.StaffAsync(new StaffNotice(StaffNoticeKind.HandoffAccepted, handoff.Id.ToString(), Specialists, $"转人工请求已由 {specialist.Id}（工号{employeeNumber}）接入"),
+        await notify.StaffAsync(new StaffNotice(StaffNoticeKind.HandoffAccepted, handoff.Id.ToString(), StaffNotice.Desk, $"转人工请求已由 {specialist.Id}（工号{employeeNumber}）接入"),
             cancellationToken);
         return handoff;
     }
@@ -99,7 +97,7 @@ internal sealed class HandoffService(
             db.Contacts.Add(new ContactRow { OwnerId = handoff.Id, Contact = phone });
         }
         await db.SaveChangesAsync(cancellationToken);
-        string[] audience = handoff.SpecialistId is { } holder ? [$"user:{holder}"] : Specialists;
+        string[] audience = handoff.SpecialistId is { } holder ? [$"user:{holder}"] : StaffNotice.Desk;
         await notify.StaffAsync(new StaffNotice(StaffNoticeKind.CitizenMessage, handoff.Id.ToString(), audience, masked), cancellationToken);
     }
 
@@ -171,18 +169,17 @@ internal sealed class HandoffService(
         logger.HandoffEnded(handoff.Id, handoff.Status.ToString());
         var contact = await db.Contacts.Where(c => c.OwnerId == handoffId).Select(c => c.Contact).SingleOrDefaultAsync(cancellationToken);
         var waited = (int)Math.Round((now - handoff.RequestedAt).TotalMinutes);
-        var excerpt = string.Join(" / ", handoff.TranscriptExcerpt.TakeLast(6).Select(l => $"{(l.From == "user" ? "市民" : "助手")}：{l.Text}"));
         var ticket = await tickets.OpenAsync(new NewTicket(TicketCategory.Help,
-            $"转人工排队 {waited} 分钟无专员接入（{HandoffReasons.Label(handoff.Reason)}），自动登记工单。对话摘录：{excerpt}",
+            $"转人工排队 {waited} 分钟无专员接入（{HandoffReasons.Label(handoff.Reason)}），自动登记工单。对话摘录：{TranscriptLine.Excerpt(handoff.TranscriptExcerpt)}",
             handoff.CandidateItemIds, contact, handoff.ChannelId, handoff.ConversationId, handoff.Id), Actor.System, cancellationToken);
         handoff.LinkTicket(ticket.Number);
         await db.SaveChangesAsync(cancellationToken);
-        var callBy = policy.DueAt(Sla.DeadlineKind.FirstResponse, TicketCategory.Help, now).ToOffset(policy.Calendar.UtcOffset);
+        var callBy = policy.LocalDueAt(Sla.DeadlineKind.FirstResponse, TicketCategory.Help, now);
         await notify.CitizenAsync(new CitizenNotice(handoff.ChannelId, handoff.ConversationId, CitizenNoticeKind.HandoffEnded,
             $"抱歉让您久等了，帮办导办专员暂时无法接入。已为您登记工单 {ticket.Number}，专员会在 {callBy:M月d日 HH:mm} 前" +
             (contact is null ? "处理，请留下手机号方便回电；" : "按您留下的电话联系您；") + "您可以随时发“我的工单”查看进度。智能助手继续为您服务。",
             ticket.Number), cancellationToken);
-        await notify.StaffAsync(new StaffNotice(StaffNoticeKind.QueueChanged, handoff.Id.ToString(), Specialists,
+        await notify.StaffAsync(new StaffNotice(StaffNoticeKind.QueueChanged, handoff.Id.ToString(), StaffNotice.Desk,
             $"转人工请求排队超时，已自动登记工单 {ticket.Number}"), cancellationToken);
         return ticket;
     }

@@ -5,7 +5,11 @@ namespace Bot.Handoff.Notifications;
 /// <param name="Subject">The handoff id or ticket number it concerns.</param>
 /// <param name="Audience">Who should see it: a role name (<c>Specialist</c>, <c>Supervisor</c>), or <c>department:{id}</c>.</param>
 /// <param name="Summary">A short masked description, never containing personal data.</param>
-public sealed record StaffNotice(StaffNoticeKind Kind, string Subject, IReadOnlyList<string> Audience, string Summary);
+public sealed record StaffNotice(StaffNoticeKind Kind, string Subject, IReadOnlyList<string> Audience, string Summary)
+{
+    /// <summary>The roles that take citizens: specialists and supervisors.</summary>
+    public static readonly string[] Desk = ["Specialist", "Supervisor"];
+}
 
 public enum StaffNoticeKind
 {

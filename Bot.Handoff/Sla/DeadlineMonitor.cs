@@ -80,8 +80,8 @@ internal sealed class DeadlineMonitor(
             .ExecuteUpdateAsync(d => d.SetProperty(x => x.WarnedAt, now), cancellationToken);
         if (first == 0) return;
         logger.DeadlineNear(number, deadline.Kind, deadline.DueAt);
-        await notify.StaffAsync(new StaffNotice(StaffNoticeKind.DeadlineNear, number, ["Specialist", "Supervisor"],
-            $"工单 {number} {deadline.Kind.Label()}时限即将到期（{deadline.DueAt.ToOffset(policy.Calendar.UtcOffset):M月d日 HH:mm}）"), cancellationToken);
+        await notify.StaffAsync(new StaffNotice(StaffNoticeKind.DeadlineNear, number, StaffNotice.Desk,
+            $"工单 {number} {deadline.Kind.Label()}时限即将到期（{policy.Local(deadline.DueAt):M月d日 HH:mm}）"), cancellationToken);
     }
 
     private Task<bool> AlreadyEscalatedAsync(Guid ticketId, DeadlineKind kind, int cycle, int level, CancellationToken cancellationToken) =>

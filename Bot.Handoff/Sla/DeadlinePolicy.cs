@@ -23,6 +23,12 @@ public sealed class DeadlinePolicy(IOptions<HandoffOptions> options)
         };
     }
 
+    /// <summary>An instant in county time, as citizens and staff read it.</summary>
+    public DateTimeOffset Local(DateTimeOffset at) => at.ToOffset(Calendar.UtcOffset);
+
+    /// <summary>When a deadline opened now falls due, in county time: the promise a citizen is told.</summary>
+    public DateTimeOffset LocalDueAt(DeadlineKind kind, TicketCategory category, DateTimeOffset from) => Local(DueAt(kind, category, from));
+
     public DateTimeOffset RectificationDueAt(DateTimeOffset from) => Calendar.AddDays(from, _options.RectificationDays);
 
     public DeadlineTimer Timer(Guid ticketId, DeadlineKind kind, int cycle, DateTimeOffset dueAt, DateTimeOffset now)

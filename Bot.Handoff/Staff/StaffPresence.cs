@@ -1,3 +1,4 @@
+using Bot.Handoff.Notifications;
 using Bot.Handoff.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -6,8 +7,6 @@ namespace Bot.Handoff.Staff;
 
 internal sealed class StaffPresence(HandoffDbContext db, PresenceHost host, TimeProvider time, IOptions<HandoffOptions> options) : IStaffPresence
 {
-    private static readonly string[] Desk = [nameof(StaffRole.Specialist), nameof(StaffRole.Supervisor)];
-
     public async Task ConnectedAsync(string connectionId, Actor staff, bool online, CancellationToken cancellationToken)
     {
         db.Presence.Add(new PresenceRow
@@ -36,7 +35,7 @@ internal sealed class StaffPresence(HandoffDbContext db, PresenceHost host, Time
     {
         var freshSince = (time.GetUtcNow() - options.Value.PresenceTimeout).UtcTicks;
         return await db.Presence.AsNoTracking()
-            .Where(p => p.Online && p.SeenAtTicks >= freshSince && Desk.Contains(p.Role))
+            .Where(p => p.Online && p.SeenAtTicks >= freshSince && StaffNotice.Desk.Contains(p.Role))
             .Select(p => p.UserName).Distinct().OrderBy(n => n).ToListAsync(cancellationToken);
     }
 }

@@ -164,9 +164,9 @@ internal sealed class TicketService(
             : Task.CompletedTask;
 
     private static string[] Audience(Ticket ticket) => ticket.LeadDepartmentId is { } lead
-        ? ["Specialist", "Supervisor", $"department:{lead}", .. ticket.CooperatingDepartmentIds.Select(d => $"department:{d}")]
-        : ["Specialist", "Supervisor"];
+        ? [.. StaffNotice.Desk, $"department:{lead}", .. ticket.CooperatingDepartmentIds.Select(d => $"department:{d}")]
+        : StaffNotice.Desk;
 
     private string Local(DateTimeOffset at) =>
-        at.ToOffset(policy.Calendar.UtcOffset).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        policy.Local(at).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }

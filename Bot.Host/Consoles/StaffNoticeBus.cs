@@ -49,15 +49,14 @@ internal sealed class StaffNoticeBus(IOptions<StoreOptions> store, IHubContext<S
         }
     }
 
-    internal static string Payload(object envelope)
+    private static string Payload(Envelope envelope)
     {
         var payload = JsonSerializer.Serialize(envelope, Json);
-        if (Encoding.UTF8.GetByteCount(payload) < MaxPayloadBytes || envelope is not Envelope e) return payload;
-        var summary = e.Notice.Summary;
+        var summary = envelope.Notice.Summary;
         while (summary.Length > 0 && Encoding.UTF8.GetByteCount(payload) >= MaxPayloadBytes)
         {
             summary = summary[..(summary.Length * 3 / 4)];
-            payload = JsonSerializer.Serialize(e with { Notice = e.Notice with { Summary = summary + "…（内容过长，请在控制台查看全文）" } }, Json);
+            payload = JsonSerializer.Serialize(envelope with { Notice = envelope.Notice with { Summary = summary + "…（内容过长，请在控制台查看全文）" } }, Json);
         }
         return payload;
     }

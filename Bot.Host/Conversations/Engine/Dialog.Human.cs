@@ -60,9 +60,9 @@ internal sealed partial class Dialog
         var situation = officeHours ? "没有人工客服在线" : "非工作时间";
         var ticket = await tickets.OpenAsync(new NewTicket(TicketCategory.Help,
             $"{situation}的人工服务请求（{HandoffReasons.Label(reason)}）。对话摘录：" +
-            string.Join(" / ", state.Transcript.TakeLast(6).Select(l => $"{(l.From == "user" ? "市民" : "助手")}：{l.Text}")),
+            TranscriptLine.Excerpt(state.Transcript),
             candidates.Where(id => Knowledge.Items.ContainsKey(id)).ToList(), contact, turn.ChannelId, turn.ConversationId), Actor.System, cancellationToken);
-        var callBy = deadlines.DueAt(DeadlineKind.FirstResponse, TicketCategory.Help, time.GetUtcNow()).ToOffset(deadlines.Calendar.UtcOffset);
+        var callBy = deadlines.LocalDueAt(DeadlineKind.FirstResponse, TicketCategory.Help, time.GetUtcNow());
         var now = officeHours
             ? "帮办导办专员现在都不在线（可能正在窗口为群众办理），暂时无法转接。"
             : $"现在不是工作时间（{(CountyCentre() is { } centre ? HoursText(centre) : "")}），帮办导办专员暂时不在线。";
