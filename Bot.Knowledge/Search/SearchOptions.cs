@@ -132,11 +132,11 @@ public sealed class DecisionOptions
 
     /// <summary>Fused score at or above which a top hit that leads by <see cref="AnswerLead"/> in relative terms is answered.</summary>
     [Range(0.0, 1.0)]
-    public double LeadThreshold { get; set; } = 0.6;
+    public double LeadThreshold { get; set; } = 0.7;
 
     /// <summary>Relative lead, (top − second) / top, that lets a top hit at or above <see cref="LeadThreshold"/> be answered.</summary>
     [Range(0.0, 1.0)]
-    public double AnswerLead { get; set; } = 0.65;
+    public double AnswerLead { get; set; } = 0.3;
 
     /// <summary>Similarity to a recorded near miss (notFor) from which, if no positive example is closer, the hit is not answered.</summary>
     [Range(0.0, 1.0)]
@@ -144,7 +144,7 @@ public sealed class DecisionOptions
 
     /// <summary>Classifier probability of "near miss" from which, when it also beats the top document's, nothing fits.</summary>
     [Range(0.0, 1.0)]
-    public double OutsideThreshold { get; set; } = 0.25;
+    public double OutsideThreshold { get; set; } = 0.2;
 
     /// <summary>Fused score below which nothing fits.</summary>
     [Range(0.0, 1.0)]
