@@ -13,7 +13,10 @@ namespace Bot.Tests.Knowledge.Search;
 /// ≥ 0.95, top-3 ≥ 0.99, out-of-scope rejection ≥ 0.95, answer precision ≥ 0.98); Data/heldout.tsv and
 /// Data/heldout2.tsv (written apart from it and from the seed's aliases, never tuned on) have floors: nothing out
 /// of scope or near the catalogue may be answered; wrong answers stay rare; the answered-right floors sit a margin
-/// below what the engine reaches, so that a regression shows.
+/// below what the engine reaches, so that a regression shows. Data/heldout3.tsv was written from the catalogue's
+/// names alone, after the other sets and before the seed's second round of phrasing, by someone who saw neither the
+/// seed nor the other sets; the seed's authors never saw it. It is held to issue 4's targets with a small margin
+/// (top-3 ≥ 0.98 rather than 0.99: one query is half a point of it).
 /// </summary>
 public sealed class RetrievalEvaluationTests(ITestOutputHelper output)
 {
@@ -35,10 +38,14 @@ public sealed class RetrievalEvaluationTests(ITestOutputHelper output)
         output.WriteLine(heldOut2.Summary("held-out 2"));
         output.WriteLine(heldOut2.Misses());
 
+        var heldOut3 = await EvaluationReport.RunAsync(search, LabelledQuery.ReadTsv(EvaluationFiles.TestData("heldout3.tsv")));
+        output.WriteLine(heldOut3.Summary("held-out 3"));
+        output.WriteLine(heldOut3.Misses());
+
         var dev = await EvaluationReport.RunAsync(search, LabelledQuery.ReadTsv(EvaluationFiles.DevSet()));
         output.WriteLine(dev.Summary("dev"));
         output.WriteLine(dev.Misses());
-        foreach (var (report, name) in new[] { (dev, "dev"), (heldOut, "held-out"), (heldOut2, "held-out 2") })
+        foreach (var (report, name) in new[] { (dev, "dev"), (heldOut, "held-out"), (heldOut2, "held-out 2"), (heldOut3, "held-out 3") })
         {
             output.WriteLine(report.Headline(name));
         }
@@ -61,6 +68,14 @@ public sealed class RetrievalEvaluationTests(ITestOutputHelper output)
             Assert.True(report.ClarifyOffersRight >= 0.95, summary);
             Assert.True(report.NoneRecall >= 0.8, summary);
         }
+
+        // Unseen phrasing: issue 4's targets are the aim there too.
+        var unseen = heldOut3.Summary("held-out 3");
+        Assert.True(heldOut3.Top1 >= 0.95, unseen);
+        Assert.True(heldOut3.RecallAt3 >= 0.98, unseen);
+        Assert.True(heldOut3.OutOfScopeRejection >= 0.95, unseen);
+        Assert.True(heldOut3.AnswerPrecision >= 0.98, unseen);
+        Assert.True(heldOut3.AnsweredCorrectRate >= 0.6, unseen);
     }
 
     /// <summary>
