@@ -59,8 +59,8 @@ public sealed class RealSeedTests
         Assert.True(items.Count(i => i.Situations.Count > 0) >= 60, "want ≥ 60 items with at least one situation question");
         Assert.True(reviewPoints >= 700, $"{reviewPoints} review points, want ≥ 700");
         Assert.True(faqs >= 300, $"{faqs} FAQs, want ≥ 300");
-        Assert.True(aliases >= 640, $"{aliases} aliases, want ≥ 640");
-        Assert.All(items, i => Assert.True(i.Aliases.Count >= 8, $"{i.Id} has {i.Aliases.Count} aliases, want ≥ 8"));
+        Assert.True(aliases >= 1600, $"{aliases} aliases, want ≥ 1600");
+        Assert.All(items, i => Assert.True(i.Aliases.Count >= 20, $"{i.Id} has {i.Aliases.Count} aliases, want ≥ 20"));
     }
 
     [Fact]
