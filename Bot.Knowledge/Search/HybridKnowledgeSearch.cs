@@ -53,6 +53,9 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
     /// <summary>Whether an index has been built.</summary>
     public bool IsReady => _snapshot is not null;
 
+    /// <summary>Where the time of the last completed index build went, phase by phase; null before the first.</summary>
+    public IndexBuildReport? LastBuild { get; private set; }
+
     /// <inheritdoc />
     /// <remarks>
     /// The lexical index and the classifier switch atomically once the vectors are stored; during the
@@ -67,6 +70,7 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
         try
         {
             var clock = Stopwatch.StartNew();
+            var phases = new BuildClock(_logger);
             var texts = Analyse(documents.SelectMany(d => d.Fields)
                 .Where(f => SearchSnapshot.IsPositiveExample(f) || SearchSnapshot.IsNegativeExample(f))
                 .Select(f => f.Text));
@@ -77,6 +81,7 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
             var negatives = documents
                 .SelectMany((d, index) => d.Fields.Where(SearchSnapshot.IsNegativeExample).Select(f => (Document: index, f.Text)))
                 .ToList();
+            phases.Lap("analysis");
             var hashed = TokenEmbedding;
             if (hashed is not null)
             {
@@ -87,9 +92,11 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
                 fitted.Fit(examples.Select(e => texts[e.Text].Normalized).ToList());
             }
 
+            phases.Lap("embedding fit");
             var negativeVectors = await EmbedAsync(hashed, negatives.Select(n => n.Text).ToList(), texts, cancellationToken).ConfigureAwait(false);
             var nearMisses = NearMisses.From(negatives.Select((n, i) => (n.Document, negativeVectors[i])));
-            var snapshot = SearchSnapshot.Build(documents, analysed, _analyzer, nearMisses);
+            phases.Lap("near misses");
+            var snapshot = SearchSnapshot.Build(documents, analysed, _analyzer, nearMisses, phases);
 
             var recreated = false;
             foreach (var batch in examples.Chunk(VectorBatch))
@@ -111,8 +118,11 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
                 await _vectors.RecreateAsync(1, cancellationToken).ConfigureAwait(false);
             }
 
+            phases.Lap("vectors");
             (_vectors as InMemoryVectorIndex)?.Prepare();
+            phases.Lap("vector postings");
             _snapshot = snapshot;
+            LastBuild = phases.Report();
             var provider = _embeddings.GetService<EmbeddingGeneratorMetadata>()?.ProviderName ?? _embeddings.GetType().Name;
             SearchLog.IndexRebuilt(_logger, documents.Count, examples.Count, provider, clock.Elapsed.TotalMilliseconds);
         }

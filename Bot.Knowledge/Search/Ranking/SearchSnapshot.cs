@@ -57,7 +57,8 @@ internal sealed class SearchSnapshot
     /// the field's text as written: the build analyses every text once).
     /// </summary>
     public static SearchSnapshot Build(
-        IReadOnlyList<SearchDocument> documents, IReadOnlyDictionary<string, IReadOnlyList<Token>> analysed, TextAnalyzer analyzer, NearMisses nearMisses)
+        IReadOnlyList<SearchDocument> documents, IReadOnlyDictionary<string, IReadOnlyList<Token>> analysed, TextAnalyzer analyzer, NearMisses nearMisses,
+        BuildClock? phases = null)
     {
         var indexed = documents
             .Select(d => new IndexedDocument(d, d.Fields
@@ -67,11 +68,13 @@ internal sealed class SearchSnapshot
             .ToList();
 
         var lexical = Bm25FIndex.Build(indexed.Select(d => d.Fields).ToList(), analyzer.Lexicon.Idf);
+        phases?.Lap("lexical");
         var examples = indexed
             .SelectMany((d, label) => d.Fields.Select(f => (label, f.Tokens)))
             .Concat(documents.SelectMany(d => d.Fields.Where(IsNegativeExample)).Select(f => (indexed.Count, analysed[f.Text])))
             .ToList();
         var classifier = ExampleClassifier.Train(examples, indexed.Count + 1);
+        phases?.Lap("classifier");
         var notForWords = documents.Select((d, i) =>
         {
             if (!d.Fields.Any(IsNegativeExample))
@@ -105,7 +108,9 @@ internal sealed class SearchSnapshot
             .Select(p => p.Key)
             .ToList();
         var latin = words.Where(w => w.All(char.IsAsciiLetterOrDigit)).ToHashSet(StringComparer.Ordinal);
-        return new SearchSnapshot(documents, lexical, classifier, nearMisses, notForWords, new PinyinTransliterator(analyzer.Lexicon.Pinyin, words), latin);
+        var snapshot = new SearchSnapshot(documents, lexical, classifier, nearMisses, notForWords, new PinyinTransliterator(analyzer.Lexicon.Pinyin, words), latin);
+        phases?.Lap("not-for words, pinyin vocabulary");
+        return snapshot;
     }
 
     /// <summary>
