@@ -55,7 +55,12 @@ public sealed class WordSegmenter(WordDictionary dictionary)
             var limit = Math.Min(n - i, Dictionary.LongestWord);
             for (var length = 2; length <= limit; length++)
             {
-                if (Dictionary.TryGetLogProbability(run.Slice(i, length), out var logProbability))
+                if (!Dictionary.TryGetStep(run.Slice(i, length), out var logProbability))
+                {
+                    break; // no word starts with these characters
+                }
+
+                if (!double.IsNaN(logProbability))
                 {
                     var score = logProbability + best[i + length];
                     if (score > best[i])

@@ -89,8 +89,10 @@ internal sealed class ExampleClassifier
 
         // An untouched class's bias gradient is its probability, exp(bias)/Z: applied lazily, as exp(bias) times the
         // sum of rate/Z over the steps since the class was last brought up to date (biases move little per step).
+        // expOfBias[c] is exp(bias[c]), kept up to date whenever a bias moves, so that each value is computed once.
         double pending = 0;
         var caughtUp = new double[classes];
+        var expOfBias = Enumerable.Repeat(Math.Exp(0f), classes).ToArray();
         double expBias = 0;
         var epochs = Math.Clamp(StepBudget / Math.Max(1, features.Length), 2, Epochs);
         for (var epoch = 0; epoch < epochs; epoch++)
@@ -120,7 +122,7 @@ internal sealed class ExampleClassifier
                 foreach (var c in touched)
                 {
                     scores[c] = Math.Exp(Math.Min(scores[c], 60));
-                    denominator += scores[c] - Math.Exp(bias[c]);
+                    denominator += scores[c] - expOfBias[c];
                 }
 
                 pending += rate / denominator;
@@ -128,9 +130,8 @@ internal sealed class ExampleClassifier
                 {
                     var gradient = (scores[c] / denominator) - (c == label ? 1 : 0);
                     scores[c] = gradient;
-                    var old = bias[c];
                     bias[c] -= (float)(rate * gradient);
-                    expBias += Math.Exp(bias[c]) - Math.Exp(old);
+                    Moved(c);
                     caughtUp[c] = pending;
                 }
 
@@ -163,11 +164,17 @@ internal sealed class ExampleClassifier
         {
             if (caughtUp[c] != pending)
             {
-                var old = bias[c];
-                bias[c] -= (float)(Math.Exp(old) * (pending - caughtUp[c]));
-                expBias += Math.Exp(bias[c]) - Math.Exp(old);
+                bias[c] -= (float)(expOfBias[c] * (pending - caughtUp[c]));
+                Moved(c);
                 caughtUp[c] = pending;
             }
+        }
+
+        void Moved(int c)
+        {
+            var now = Math.Exp(bias[c]);
+            expBias += now - expOfBias[c];
+            expOfBias[c] = now;
         }
 
         double CatchUpAll()
@@ -176,7 +183,7 @@ internal sealed class ExampleClassifier
             for (var c = 0; c < classes; c++)
             {
                 CatchUp(c);
-                sum += Math.Exp(bias[c]);
+                sum += expOfBias[c];
             }
 
             return sum;
