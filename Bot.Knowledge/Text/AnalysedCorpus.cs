@@ -39,11 +39,20 @@ internal sealed class AnalysedCorpus
         {
             var collector = new Collector(local[r] = new TokenVocabulary());
             var (start, end) = Range(r, ranges, distinct.Length);
+            var ends = new int[end - start];
             for (var i = start; i < end; i++)
             {
                 normalized[i] = analyzer.Normalizer.Normalize(distinct[i]);
                 analyzer.Analyze(normalized[i], collector);
-                tokens[i] = collector.Take();
+                ends[i - start] = collector.Count;
+            }
+
+            // One pair of arrays per range, sliced per text.
+            var (ids, weights) = collector.Take();
+            for (var i = start; i < end; i++)
+            {
+                var from = i == start ? 0 : ends[i - start - 1];
+                tokens[i] = new TokenSequence(new ArraySegment<int>(ids, from, ends[i - start] - from), new ArraySegment<float>(weights, from, ends[i - start] - from));
             }
         });
 
@@ -55,7 +64,7 @@ internal sealed class AnalysedCorpus
             for (var i = start; i < end; i++)
             {
                 var ids = tokens[i].Ids;
-                for (var k = 0; k < ids.Length; k++)
+                for (var k = 0; k < ids.Count; k++)
                 {
                     ids[k] = remaps[r][ids[k]];
                 }
@@ -74,11 +83,13 @@ internal sealed class AnalysedCorpus
     private static (int Start, int End) Range(int range, int ranges, int count) =>
         ((int)((long)count * range / ranges), (int)((long)count * (range + 1) / ranges));
 
-    /// <summary>Collects one text's tokens as ids of a vocabulary, reusing its buffers from text to text.</summary>
+    /// <summary>Collects the tokens of a range of texts, one after the other, as ids of a vocabulary.</summary>
     private sealed class Collector(TokenVocabulary vocabulary) : ITokenSink
     {
-        private readonly List<int> _ids = new(256);
-        private readonly List<float> _weights = new(256);
+        private readonly List<int> _ids = new(1 << 16);
+        private readonly List<float> _weights = new(1 << 16);
+
+        public int Count => _ids.Count;
 
         public void Add(TokenKind kind, ReadOnlySpan<char> text, float weight)
         {
@@ -86,12 +97,6 @@ internal sealed class AnalysedCorpus
             _weights.Add(weight);
         }
 
-        public TokenSequence Take()
-        {
-            var sequence = new TokenSequence([.. _ids], [.. _weights]);
-            _ids.Clear();
-            _weights.Clear();
-            return sequence;
-        }
+        public (int[] Ids, float[] Weights) Take() => ([.. _ids], [.. _weights]);
     }
 }

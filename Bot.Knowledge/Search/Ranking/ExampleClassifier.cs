@@ -54,7 +54,7 @@ internal sealed class ExampleClassifier
         Parallel.For(0, examples.Count, () => new FeatureSet(), (i, _, set) =>
         {
             var (ids, weights) = examples[i].Tokens;
-            for (var k = 0; k < ids.Length; k++)
+            for (var k = 0; k < ids.Count; k++)
             {
                 set.Set(ids[k], TokenWeights.Of(vocabulary.Kind(ids[k])) * weights[k]);
             }
