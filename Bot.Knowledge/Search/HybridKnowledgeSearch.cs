@@ -53,6 +53,9 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
     /// <summary>Whether an index has been built.</summary>
     public bool IsReady => _snapshot is not null;
 
+    /// <summary>Where the time of the last completed index build went, phase by phase; null before the first.</summary>
+    public IndexBuildReport? LastBuild { get; private set; }
+
     /// <inheritdoc />
     /// <remarks>
     /// The lexical index and the classifier switch atomically once the vectors are stored; during the
@@ -67,34 +70,37 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
         try
         {
             var clock = Stopwatch.StartNew();
-            var texts = Analyse(documents.SelectMany(d => d.Fields)
+            var phases = new BuildClock(_logger);
+            var corpus = AnalysedCorpus.Analyse(_analyzer, documents.SelectMany(d => d.Fields)
                 .Where(f => SearchSnapshot.IsPositiveExample(f) || SearchSnapshot.IsNegativeExample(f))
                 .Select(f => f.Text));
-            var analysed = texts.ToDictionary(p => p.Key, p => p.Value.Tokens, StringComparer.Ordinal);
             var examples = documents
                 .SelectMany(d => d.Fields.Where(SearchSnapshot.IsPositiveExample).Select((f, ordinal) => (Document: d, Ordinal: ordinal, f.Text)))
                 .ToList();
             var negatives = documents
                 .SelectMany((d, index) => d.Fields.Where(SearchSnapshot.IsNegativeExample).Select(f => (Document: index, f.Text)))
                 .ToList();
+            phases.Lap("analysis");
             var hashed = TokenEmbedding;
             if (hashed is not null)
             {
-                hashed.Fit(examples.Select(e => analysed[e.Text]).ToList());
+                hashed.Fit(corpus.Vocabulary, examples.Select(e => corpus.Tokens(e.Text)).ToList());
             }
             else if (_embeddings is ICorpusFittedGenerator fitted)
             {
-                fitted.Fit(examples.Select(e => texts[e.Text].Normalized).ToList());
+                fitted.Fit(examples.Select(e => corpus.Normalized(e.Text)).ToList());
             }
 
-            var negativeVectors = await EmbedAsync(hashed, negatives.Select(n => n.Text).ToList(), texts, cancellationToken).ConfigureAwait(false);
+            phases.Lap("embedding fit");
+            var negativeVectors = await EmbedAsync(hashed, negatives.Select(n => n.Text).ToList(), corpus, cancellationToken).ConfigureAwait(false);
             var nearMisses = NearMisses.From(negatives.Select((n, i) => (n.Document, negativeVectors[i])));
-            var snapshot = SearchSnapshot.Build(documents, analysed, _analyzer, nearMisses);
+            phases.Lap("near misses");
+            var snapshot = SearchSnapshot.Build(documents, corpus, _analyzer, nearMisses, phases);
 
             var recreated = false;
             foreach (var batch in examples.Chunk(VectorBatch))
             {
-                var vectors = await EmbedAsync(hashed, batch.Select(e => e.Text).ToList(), texts, cancellationToken).ConfigureAwait(false);
+                var vectors = await EmbedAsync(hashed, batch.Select(e => e.Text).ToList(), corpus, cancellationToken).ConfigureAwait(false);
                 if (!recreated)
                 {
                     await _vectors.RecreateAsync(vectors[0].Length, cancellationToken).ConfigureAwait(false);
@@ -102,7 +108,7 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
                 }
 
                 var points = batch.Select((e, i) => new VectorPoint(
-                    PointIds.For(e.Document.Id, e.Ordinal), vectors[i], e.Document.Id, e.Document.Kind, texts[e.Text].Normalized)).ToList();
+                    PointIds.For(e.Document.Id, e.Ordinal), vectors[i], e.Document.Id, e.Document.Kind, corpus.Normalized(e.Text))).ToList();
                 await _vectors.UpsertAsync(points, cancellationToken).ConfigureAwait(false);
             }
 
@@ -111,8 +117,11 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
                 await _vectors.RecreateAsync(1, cancellationToken).ConfigureAwait(false);
             }
 
+            phases.Lap("vectors");
             (_vectors as InMemoryVectorIndex)?.Prepare();
+            phases.Lap("vector postings");
             _snapshot = snapshot;
+            LastBuild = phases.Report();
             var provider = _embeddings.GetService<EmbeddingGeneratorMetadata>()?.ProviderName ?? _embeddings.GetType().Name;
             SearchLog.IndexRebuilt(_logger, documents.Count, examples.Count, provider, clock.Elapsed.TotalMilliseconds);
         }
@@ -126,40 +135,13 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
     private HashedNGramEmbeddingGenerator? TokenEmbedding =>
         _embeddings is HashedNGramEmbeddingGenerator hashed && ReferenceEquals(hashed.Analyzer, _analyzer) ? hashed : null;
 
-    /// <summary>
-    /// Each distinct text, normalised and analysed once, in parallel. Tokens are pooled for the build, so that
-    /// millions of token occurrences share one copy of each token's text and key.
-    /// </summary>
-    private Dictionary<string, (string Normalized, IReadOnlyList<Token> Tokens)> Analyse(IEnumerable<string> texts)
-    {
-        var pool = new System.Collections.Concurrent.ConcurrentDictionary<string, Token>(StringComparer.Ordinal);
-        return texts
-            .Distinct(StringComparer.Ordinal)
-            .ToList()
-            .AsParallel()
-            .Select(text =>
-            {
-                var normalized = _analyzer.Normalizer.Normalize(text);
-                var tokens = _analyzer.AnalyzeNormalized(normalized);
-                var pooled = new Token[tokens.Count];
-                for (var i = 0; i < pooled.Length; i++)
-                {
-                    pooled[i] = pool.GetOrAdd(tokens[i].Key, tokens[i]) with { Weight = tokens[i].Weight };
-                }
-
-                return (Text: text, Normalized: normalized, Tokens: pooled);
-            })
-            .ToDictionary(t => t.Text, t => (t.Normalized, (IReadOnlyList<Token>)t.Tokens), StringComparer.Ordinal);
-    }
-
     private async Task<IReadOnlyList<ReadOnlyMemory<float>>> EmbedAsync(
-        HashedNGramEmbeddingGenerator? hashed, IReadOnlyList<string> texts, Dictionary<string, (string Normalized, IReadOnlyList<Token> Tokens)> analysed,
-        CancellationToken cancellationToken)
+        HashedNGramEmbeddingGenerator? hashed, IReadOnlyList<string> texts, AnalysedCorpus corpus, CancellationToken cancellationToken)
     {
         if (hashed is not null)
         {
             var vectors = new ReadOnlyMemory<float>[texts.Count];
-            Parallel.For(0, texts.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => vectors[i] = hashed.Embed(analysed[texts[i]].Tokens));
+            Parallel.For(0, texts.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => vectors[i] = hashed.Embed(corpus.Tokens(texts[i])));
             return vectors;
         }
 
@@ -168,7 +150,7 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
             return [];
         }
 
-        var embedded = await _embeddings.GenerateAsync(texts.Select(t => analysed[t].Normalized), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var embedded = await _embeddings.GenerateAsync(texts.Select(corpus.Normalized), cancellationToken: cancellationToken).ConfigureAwait(false);
         return embedded.Select(e => e.Vector).ToList();
     }
 

@@ -20,4 +20,8 @@ internal static partial class SearchLog
     [LoggerMessage(EventId = 1103, Level = LogLevel.Warning,
         Message = "Search was asked before the index was built; answering none")]
     public static partial void NotIndexed(ILogger logger);
+
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Debug,
+        Message = "Search index build phase {Phase}: {ElapsedMs:F0} ms, {CpuMs:F0} ms CPU")]
+    public static partial void IndexPhase(ILogger logger, string phase, double elapsedMs, double cpuMs);
 }

@@ -20,11 +20,16 @@ public static class Informativeness
         "谁", "到", "从", "对", "帮", "帮忙", "现在", "然后", "一些", "些", "那", "这", "手续", "材料", "流程", "哪个",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FillerLookup = FillerWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly HashSet<char> FillerChars = [.. "我你他她俺咱的了吗呢啊吧呀么嘛要想怎啥哪咋去能可以需这那有没是在和跟都还就也给让把被得着一个些该几谁到从对帮"];
 
     /// <summary>Weight in (0, 1] of a word of the text.</summary>
-    public static float OfWord(string word, IdfTable idf) =>
-        FillerWords.Contains(word) ? Filler : Math.Clamp((idf.Get(word) - 3f) / 6f, 0.3f, 1f);
+    public static float OfWord(string word, IdfTable idf) => OfWord(word.AsSpan(), idf);
+
+    /// <summary>Weight in (0, 1] of a word of the text, given as a span.</summary>
+    public static float OfWord(ReadOnlySpan<char> word, IdfTable idf) =>
+        FillerLookup.Contains(word) ? Filler : Math.Clamp((idf.Get(word) - 3f) / 6f, 0.3f, 1f);
 
     /// <summary>Weight in (0, 1] of a single character.</summary>
     public static float OfChar(char c) => FillerChars.Contains(c) ? Filler : 1f;
@@ -34,7 +39,7 @@ public static class Informativeness
     {
         if (words.Contains(bigram))
         {
-            return FillerWords.Contains(bigram.ToString()) ? Filler : 1f;
+            return FillerLookup.Contains(bigram) ? Filler : 1f;
         }
 
         return FillerChars.Contains(bigram[0]) || FillerChars.Contains(bigram[1]) ? 0.3f : 0.8f;

@@ -8,6 +8,12 @@ public sealed class WordDictionary
 {
     private readonly Dictionary<string, double> _logProbabilities;
     private readonly Dictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    // Every word of two or more characters and every prefix of one (as jieba's prefix dictionary): a word's log
+    // probability, NaN for a prefix that is no word. The segmenter stops extending a candidate word at the first
+    // span that is not in here, instead of trying every length up to the longest word.
+    private readonly Dictionary<string, double> _steps = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> _stepLookup;
     private readonly double _logTotal;
 
     private WordDictionary(Dictionary<string, long> frequencies, long total, int longest)
@@ -20,6 +26,12 @@ public sealed class WordDictionary
         }
 
         _lookup = _logProbabilities.GetAlternateLookup<ReadOnlySpan<char>>();
+        _stepLookup = _steps.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var (word, logProbability) in _logProbabilities)
+        {
+            AddStep(word, logProbability);
+        }
+
         LongestWord = longest;
     }
 
@@ -89,6 +101,28 @@ public sealed class WordDictionary
         _lookup.TryGetValue(word, out logProbability);
 
     /// <summary>
+    /// For the segmenter: whether <paramref name="span"/> (two or more characters) is a word or begins one; its log
+    /// probability when it is a word, NaN when it only begins one.
+    /// </summary>
+    internal bool TryGetStep(ReadOnlySpan<char> span, out double logProbability) => _stepLookup.TryGetValue(span, out logProbability);
+
+    private void AddStep(string word, double logProbability)
+    {
+        for (var length = 2; length < word.Length; length++)
+        {
+            if (!_stepLookup.ContainsKey(word.AsSpan(0, length)))
+            {
+                _steps[word[..length]] = double.NaN;
+            }
+        }
+
+        if (word.Length >= 2)
+        {
+            _steps[word] = logProbability;
+        }
+    }
+
+    /// <summary>
     /// Adds or strengthens a domain word (a catalogue keyword) so that the segmenter keeps it whole.
     /// Not thread-safe against concurrent segmentation; call while (re)building an index.
     /// </summary>
@@ -98,6 +132,7 @@ public sealed class WordDictionary
         // Frequency high enough to win against splits, as jieba's suggest_freq does for user words.
         var strong = Math.Log(50_000) - _logTotal;
         _logProbabilities[word] = Math.Max(_logProbabilities.GetValueOrDefault(word, double.NegativeInfinity), strong);
+        AddStep(word, _logProbabilities[word]);
         LongestWord = Math.Max(LongestWord, word.Length);
     }
 }

@@ -26,6 +26,10 @@ internal static class EvalBench
         var columns = new List<(string Name, EvaluationReport Report)> { ("hybrid", await EvaluationReport.RunAsync(hybrid, queries)) };
         Console.WriteLine(columns[0].Report.Headline("hybrid"));
         Console.Write(columns[0].Report.Misses());
+        if (args.Contains("--dump"))
+        {
+            await DumpAsync(search, queries);
+        }
 
         var postgres = Environment.GetEnvironmentVariable("BENCH_POSTGRES");
         await using var connection = string.IsNullOrWhiteSpace(postgres) ? null : new NpgsqlConnection(postgres);
@@ -59,5 +63,20 @@ internal static class EvalBench
         Console.WriteLine();
         Console.Write(EvaluationReport.SideBySide(columns));
         return 0;
+    }
+
+    /// <summary>
+    /// Every query's decision and top five with their signals, one line each, so that two builds of the search can be
+    /// compared with diff: a refactor of the index should leave every line as it was.
+    /// </summary>
+    private static async Task DumpAsync(HybridKnowledgeSearch search, IReadOnlyList<LabelledQuery> queries)
+    {
+        foreach (var query in queries)
+        {
+            var result = await search.ExplainAsync(query.Query, 5);
+            var hits = result.Hits.Select(h => FormattableString.Invariant(
+                $"{h.Id} {h.Score:F4} l{h.Signals?.Lexical:F4} v{h.Signals?.Vector:F4} c{h.Signals?.Classifier:F4} o{h.Signals?.Outside:F4} n{h.Signals?.NearMiss:F4} [{string.Join(',', h.Signals?.MatchedTerms ?? [])}] {h.Signals?.NearestExample}"));
+            Console.WriteLine($"dump\t{query.Query}\t{result.Decision}\t{string.Join(" | ", hits)}");
+        }
     }
 }

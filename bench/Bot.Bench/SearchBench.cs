@@ -63,6 +63,14 @@ internal static class SearchBench
         Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
             "{0,-14} index build {1:F2} s; index on the managed heap {2}; GC heap {3}; working set {4} (peak {5})",
             name, build.TotalSeconds, Size(heapAfter - heapBefore), Size(GC.GetGCMemoryInfo().HeapSizeBytes), Size(process.WorkingSet64), Size(process.PeakWorkingSet64)));
+        foreach (var phase in search.LastBuild?.Phases ?? [])
+        {
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
+                "{0,-14}   {1,-34} {2,8:F2} s wall {3,8:F2} s CPU", name, phase.Name, phase.Elapsed.TotalSeconds, phase.ProcessorTime.TotalSeconds));
+        }
+
+        Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
+            "{0,-14}   {1,-34} {2,8:F2} s wall {3,8:F2} s CPU", name, "build in all", search.LastBuild?.Elapsed.TotalSeconds, search.LastBuild?.ProcessorTime.TotalSeconds));
 
         clock.Restart();
         await search.SearchAsync(queries[0], 5);

@@ -14,7 +14,10 @@ public sealed class HashedNGramEmbeddingGenerator : IEmbeddingGenerator<string, 
 {
     private readonly TextAnalyzer _analyzer;
     private readonly EmbeddingGeneratorMetadata _metadata;
-    private volatile Weights _weights = new(new Dictionary<string, float>(StringComparer.Ordinal), 1f);
+    [ThreadStatic]
+    private static HashSet<int>? _seen;
+
+    private volatile Weights _weights = new(new TokenVocabulary(), [], [], 1f);
 
     /// <summary>Creates the generator.</summary>
     public HashedNGramEmbeddingGenerator(TextAnalyzer analyzer, int dimensions = 1024)
@@ -38,45 +41,82 @@ public sealed class HashedNGramEmbeddingGenerator : IEmbeddingGenerator<string, 
     public void Fit(IReadOnlyList<IReadOnlyList<Token>> corpus)
     {
         ArgumentNullException.ThrowIfNull(corpus);
+        var vocabulary = new TokenVocabulary();
+        Fit(vocabulary, corpus.Select(tokens => vocabulary.Intern(tokens)).ToList());
+    }
 
-        // Document frequencies counted per partition in parallel, then merged.
-        var partials = new System.Collections.Concurrent.ConcurrentBag<Dictionary<string, int>>();
-        Parallel.ForEach(
-            System.Collections.Concurrent.Partitioner.Create(0, corpus.Count, Math.Max(1024, corpus.Count / (4 * Environment.ProcessorCount))),
-            range =>
+    /// <summary>
+    /// Learns the rarities from texts analysed into <paramref name="vocabulary"/>'s ids (an index build's), and works
+    /// out once per token what it adds to a vector, so that <see cref="Embed(TokenSequence)"/> needs no lookup by text.
+    /// The vocabulary must not grow afterwards.
+    /// </summary>
+    internal void Fit(TokenVocabulary vocabulary, IReadOnlyList<TokenSequence> corpus)
+    {
+        // Document frequencies counted per range in parallel, then summed.
+        var ranges = Math.Clamp(corpus.Count / 4096, 1, 4 * Environment.ProcessorCount);
+        var partials = new int[ranges][];
+        Parallel.For(0, ranges, r =>
+        {
+            var counts = partials[r] = new int[vocabulary.Count];
+            var seen = new int[vocabulary.Count];
+            for (var i = (int)((long)corpus.Count * r / ranges); i < (int)((long)corpus.Count * (r + 1) / ranges); i++)
             {
-                var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-                var seen = new HashSet<string>(StringComparer.Ordinal);
-                for (var i = range.Item1; i < range.Item2; i++)
+                foreach (var id in corpus[i].Ids)
                 {
-                    seen.Clear();
-                    foreach (var token in corpus[i])
+                    if (seen[id] != i + 1)
                     {
-                        if (seen.Add(token.Key))
-                        {
-                            counts[token.Key] = counts.GetValueOrDefault(token.Key) + 1;
-                        }
+                        seen[id] = i + 1;
+                        counts[id]++;
                     }
                 }
-
-                partials.Add(counts);
-            });
-        var frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var partial in partials)
-        {
-            foreach (var (key, n) in partial)
-            {
-                frequencies[key] = frequencies.GetValueOrDefault(key) + n;
             }
-        }
+        });
 
         var count = Math.Max(corpus.Count, 1);
-        var idf = frequencies.ToDictionary(p => p.Key, p => (float)Math.Log(1 + ((double)count / p.Value)), StringComparer.Ordinal);
-        _weights = new Weights(idf, (float)Math.Log(1 + count));
+        var unseen = (float)Math.Log(1 + count);
+        var contributions = new float[vocabulary.Count];
+        var buckets = new int[vocabulary.Count];
+        Parallel.For(0, vocabulary.Count, id =>
+        {
+            var frequency = 0;
+            foreach (var partial in partials)
+            {
+                frequency += partial[id];
+            }
+
+            var token = vocabulary.Token(id);
+            var rarity = frequency > 0
+                ? (float)Math.Log(1 + ((double)count / frequency))
+                : unseen * TokenWeights.UnseenFactor(token, _analyzer.Lexicon.Idf);
+            (buckets[id], contributions[id]) = Contribution(token, rarity);
+        });
+        _weights = new Weights(vocabulary, contributions, buckets, unseen);
     }
 
     /// <summary>The embedding of a text already analysed: the same vector <see cref="GenerateAsync"/> makes of it.</summary>
     public float[] Embed(IReadOnlyList<Token> tokens) => Embed(tokens, _weights);
+
+    /// <summary>
+    /// The embedding of a text analysed into the vocabulary of the last <see cref="Fit(TokenVocabulary, IReadOnlyList{TokenSequence})"/>:
+    /// the same vector as <see cref="Embed(IReadOnlyList{Token})"/> of its tokens.
+    /// </summary>
+    internal float[] Embed(TokenSequence tokens)
+    {
+        var weights = _weights;
+        var vector = new float[Dimensions];
+        var seen = _seen ??= [];
+        seen.Clear();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var id = tokens.Ids[i];
+            if (seen.Add(id))
+            {
+                vector[weights.Buckets[id]] += weights.Contributions[id] * tokens.Weights[i];
+            }
+        }
+
+        return Normalised(vector);
+    }
 
     /// <inheritdoc />
     public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
@@ -111,15 +151,26 @@ public sealed class HashedNGramEmbeddingGenerator : IEmbeddingGenerator<string, 
         var vector = new float[Dimensions];
         foreach (var token in tokens.DistinctBy(t => t.Key))
         {
-            var rarity = weights.Idf.TryGetValue(token.Key, out var idf)
-                ? idf
-                : weights.Unseen * TokenWeights.UnseenFactor(token, _analyzer.Lexicon.Idf);
-            var hash = StableHash.Of(token.Key);
-            var bucket = (int)(hash % (ulong)Dimensions);
-            var sign = (hash >> 63) == 0 ? 1f : -1f;
-            vector[bucket] += sign * rarity * TokenWeights.Of(token.Kind) * token.Weight;
+            var id = weights.Vocabulary.Find(token);
+            var (bucket, contribution) = id >= 0 && id < weights.Buckets.Length
+                ? (weights.Buckets[id], weights.Contributions[id])
+                : Contribution(token, weights.Unseen * TokenWeights.UnseenFactor(token, _analyzer.Lexicon.Idf));
+            vector[bucket] += contribution * token.Weight;
         }
 
+        return Normalised(vector);
+    }
+
+    /// <summary>The token's bucket, and what it adds there per unit of its weight: its signed rarity times its kind's weight.</summary>
+    private (int Bucket, float Contribution) Contribution(Token token, float rarity)
+    {
+        var hash = StableHash.Of(token.Key);
+        var sign = (hash >> 63) == 0 ? 1f : -1f;
+        return ((int)(hash % (ulong)Dimensions), sign * rarity * TokenWeights.Of(token.Kind));
+    }
+
+    private static float[] Normalised(float[] vector)
+    {
         var norm = TensorPrimitives.Norm(vector);
         if (norm > 0)
         {
@@ -129,5 +180,9 @@ public sealed class HashedNGramEmbeddingGenerator : IEmbeddingGenerator<string, 
         return vector;
     }
 
-    private sealed record Weights(Dictionary<string, float> Idf, float Unseen);
+    /// <summary>
+    /// Per token id of the fitted vocabulary: its bucket and its contribution (see <see cref="Contribution"/>); tokens
+    /// the vocabulary lacks are worked out at embedding time with the <paramref name="Unseen"/> rarity.
+    /// </summary>
+    private sealed record Weights(TokenVocabulary Vocabulary, float[] Contributions, int[] Buckets, float Unseen);
 }

@@ -11,13 +11,15 @@ internal sealed class Bm25FIndex
     private const float K1 = 1.2f;
     private const float B = 0.5f;
 
-    private readonly Dictionary<string, Posting[]> _postings;
-    private readonly Dictionary<string, float> _idf;
+    private readonly TokenVocabulary _vocabulary;
+    private readonly Posting[][] _postings;
+    private readonly float[] _idf;
     private readonly float _unseenIdf;
     private readonly IdfTable _generalIdf;
 
-    private Bm25FIndex(Dictionary<string, Posting[]> postings, Dictionary<string, float> idf, int documentCount, IdfTable generalIdf)
+    private Bm25FIndex(TokenVocabulary vocabulary, Posting[][] postings, float[] idf, int documentCount, IdfTable generalIdf)
     {
+        _vocabulary = vocabulary;
         _postings = postings;
         _idf = idf;
         _unseenIdf = Idf(documentCount, 0);
@@ -27,60 +29,55 @@ internal sealed class Bm25FIndex
 
     public int DocumentCount { get; }
 
-    /// <summary>Builds the index; <paramref name="documents"/> hold per document its fields' tokens and weights.</summary>
-    public static Bm25FIndex Build(IReadOnlyList<IReadOnlyList<AnalyzedField>> documents, IdfTable generalIdf)
+    /// <summary>
+    /// Builds the index; <paramref name="documents"/> hold per document its fields' tokens (ids of
+    /// <paramref name="vocabulary"/>, which must not grow afterwards) and weights.
+    /// </summary>
+    public static Bm25FIndex Build(IReadOnlyList<IReadOnlyList<AnalyzedField>> documents, TokenVocabulary vocabulary, IdfTable generalIdf)
     {
         var averageLength = documents.SelectMany(d => d)
             .GroupBy(f => f.Name, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => Math.Max(1f, (float)g.Average(f => f.Tokens.Count)), StringComparer.Ordinal);
 
-        // Per document in parallel: field-weighted, length-normalised frequencies.
-        var frequencies = new KeyValuePair<string, float>[documents.Count][];
-        Parallel.For(0, documents.Count, d =>
+        // Per document in parallel: field-weighted, length-normalised frequencies, in order of first use.
+        var frequencies = new (int Token, float Frequency)[documents.Count][];
+        Parallel.For(0, documents.Count, () => new FrequencyCounter(vocabulary.Count), (d, _, counter) =>
         {
-            var counts = new Dictionary<string, float>(StringComparer.Ordinal);
             foreach (var field in documents[d])
             {
                 var norm = 1 - B + (B * field.Tokens.Count / averageLength[field.Name]);
-                foreach (var token in field.Tokens)
+                foreach (var token in field.Tokens.Ids)
                 {
-                    counts[token.Key] = counts.GetValueOrDefault(token.Key) + (field.Weight / norm);
+                    counter.Add(token, field.Weight / norm);
                 }
             }
 
-            frequencies[d] = [.. counts];
-        });
+            frequencies[d] = counter.Take();
+            return counter;
+        }, _ => { });
 
-        // Posting lists in document order, built in parallel by partitions of the key space.
-        var partitions = Math.Max(1, Environment.ProcessorCount);
-        var parts = new Dictionary<string, Posting[]>[partitions];
-        Parallel.For(0, partitions, part =>
+        // Posting lists in document order: count, then fill.
+        var lengths = new int[vocabulary.Count];
+        foreach (var document in frequencies)
         {
-            var lists = new Dictionary<string, List<Posting>>(StringComparer.Ordinal);
-            for (var d = 0; d < frequencies.Length; d++)
+            foreach (var (token, _) in document)
             {
-                foreach (var (key, frequency) in frequencies[d])
-                {
-                    if ((uint)StringComparer.Ordinal.GetHashCode(key) % partitions != part)
-                    {
-                        continue;
-                    }
-
-                    if (!lists.TryGetValue(key, out var list))
-                    {
-                        lists[key] = list = [];
-                    }
-
-                    list.Add(new Posting(d, frequency));
-                }
+                lengths[token]++;
             }
+        }
 
-            parts[part] = lists.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
-        });
+        var postings = lengths.Select(n => n == 0 ? Array.Empty<Posting>() : new Posting[n]).ToArray();
+        var idf = lengths.Select(n => n == 0 ? 0f : Idf(documents.Count, n)).ToArray();
+        Array.Clear(lengths);
+        for (var d = 0; d < frequencies.Length; d++)
+        {
+            foreach (var (token, frequency) in frequencies[d])
+            {
+                postings[token][lengths[token]++] = new Posting(d, frequency);
+            }
+        }
 
-        var postings = parts.SelectMany(p => p).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-        var idf = postings.ToDictionary(p => p.Key, p => Idf(documents.Count, p.Value.Length), StringComparer.Ordinal);
-        return new Bm25FIndex(postings, idf, documents.Count, generalIdf);
+        return new Bm25FIndex(vocabulary, postings, idf, documents.Count, generalIdf);
     }
 
     /// <summary>
@@ -105,13 +102,15 @@ internal sealed class Bm25FIndex
             }
 
             var kindWeight = TokenWeights.Of(token.Kind) * token.Weight;
-            if (!_postings.TryGetValue(key, out var postings))
+            var id = _vocabulary.Find(token);
+            if (id < 0 || _postings[id].Length == 0)
             {
                 ceiling += _unseenIdf * kindWeight * TokenWeights.UnseenFactor(token, _generalIdf);
                 continue;
             }
 
-            var weight = _idf[key] * kindWeight;
+            var postings = _postings[id];
+            var weight = _idf[id] * kindWeight;
             ceiling += weight;
             matched.Add((key, postings, weight));
             foreach (var posting in postings)
@@ -130,9 +129,6 @@ internal sealed class Bm25FIndex
 
         return new LexicalScores(scores, matched);
     }
-
-    /// <summary>Whether any document uses the token.</summary>
-    public bool Knows(string key) => _postings.ContainsKey(key);
 
     private static float Idf(int documents, int frequency) =>
         (float)Math.Log(1 + ((documents - frequency + 0.5) / (frequency + 0.5)));
@@ -164,7 +160,7 @@ internal sealed class Bm25FIndex
 }
 
 /// <summary>A field's tokens with the field's weight.</summary>
-internal sealed record AnalyzedField(string Name, float Weight, IReadOnlyList<Token> Tokens);
+internal sealed record AnalyzedField(string Name, float Weight, TokenSequence Tokens);
 
 /// <summary>Normalised lexical scores per document and the query tokens that have postings.</summary>
 internal sealed class LexicalScores(double[] scores, List<(string Key, Bm25FIndex.Posting[] Postings, double Weight)> matched)

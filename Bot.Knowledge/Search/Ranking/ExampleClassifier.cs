@@ -30,11 +30,13 @@ internal sealed class ExampleClassifier
     private const float LearningRate = 0.6f;
     private const float Decay = 1e-4f;
 
-    private readonly Dictionary<string, Row> _rows;
+    private readonly TokenVocabulary _vocabulary;
+    private readonly Row?[] _rows;
     private readonly float[] _bias;
 
-    private ExampleClassifier(Dictionary<string, Row> rows, float[] bias)
+    private ExampleClassifier(TokenVocabulary vocabulary, Row?[] rows, float[] bias)
     {
+        _vocabulary = vocabulary;
         _rows = rows;
         _bias = bias;
     }
@@ -43,23 +45,34 @@ internal sealed class ExampleClassifier
     public int Classes => _bias.Length;
 
     /// <summary>Number of (feature, document) weights held.</summary>
-    public long WeightCount => _rows.Values.Sum(r => (long)r.Classes.Length);
+    public long WeightCount => _rows.Sum(r => (long?)r?.Classes.Length ?? 0);
 
-    public static ExampleClassifier Train(IReadOnlyList<(int Label, IReadOnlyList<Token> Tokens)> examples, int classes)
+    /// <summary>Trains on examples analysed into <paramref name="vocabulary"/>'s ids; the vocabulary must not grow afterwards.</summary>
+    public static ExampleClassifier Train(IReadOnlyList<(int Label, TokenSequence Tokens)> examples, TokenVocabulary vocabulary, int classes)
     {
-        var features = new (int Label, (string Key, float Value)[] Features)[examples.Count];
-        Parallel.For(0, examples.Count, i => features[i] = (examples[i].Label, Featurise(examples[i].Tokens)));
-        var rows = Supports(features);
+        var features = new (int Label, (int Token, float Value)[] Features)[examples.Count];
+        Parallel.For(0, examples.Count, () => new FeatureSet(), (i, _, set) =>
+        {
+            var (ids, weights) = examples[i].Tokens;
+            for (var k = 0; k < ids.Count; k++)
+            {
+                set.Set(ids[k], TokenWeights.Of(vocabulary.Kind(ids[k])) * weights[k]);
+            }
+
+            features[i] = (examples[i].Label, set.TakeNormalised());
+            return set;
+        }, _ => { });
+        var rows = Supports(features, vocabulary.Count);
         var bias = new float[classes];
 
-        // Rows resolved once, so training touches no dictionary in its inner loop.
+        // Rows resolved once, so training touches no lookup in its inner loop.
         var resolved = new (Row Row, float Value)[features.Length][];
         Parallel.For(0, features.Length, i =>
         {
             var list = new List<(Row, float)>(features[i].Features.Length);
-            foreach (var (key, value) in features[i].Features)
+            foreach (var (token, value) in features[i].Features)
             {
-                if (rows.TryGetValue(key, out var row))
+                if (rows[token] is { } row)
                 {
                     list.Add((row, value));
                 }
@@ -76,8 +89,10 @@ internal sealed class ExampleClassifier
 
         // An untouched class's bias gradient is its probability, exp(bias)/Z: applied lazily, as exp(bias) times the
         // sum of rate/Z over the steps since the class was last brought up to date (biases move little per step).
+        // expOfBias[c] is exp(bias[c]), kept up to date whenever a bias moves, so that each value is computed once.
         double pending = 0;
         var caughtUp = new double[classes];
+        var expOfBias = Enumerable.Repeat(Math.Exp(0f), classes).ToArray();
         double expBias = 0;
         var epochs = Math.Clamp(StepBudget / Math.Max(1, features.Length), 2, Epochs);
         for (var epoch = 0; epoch < epochs; epoch++)
@@ -107,7 +122,7 @@ internal sealed class ExampleClassifier
                 foreach (var c in touched)
                 {
                     scores[c] = Math.Exp(Math.Min(scores[c], 60));
-                    denominator += scores[c] - Math.Exp(bias[c]);
+                    denominator += scores[c] - expOfBias[c];
                 }
 
                 pending += rate / denominator;
@@ -115,9 +130,8 @@ internal sealed class ExampleClassifier
                 {
                     var gradient = (scores[c] / denominator) - (c == label ? 1 : 0);
                     scores[c] = gradient;
-                    var old = bias[c];
                     bias[c] -= (float)(rate * gradient);
-                    expBias += Math.Exp(bias[c]) - Math.Exp(old);
+                    Moved(c);
                     caughtUp[c] = pending;
                 }
 
@@ -133,7 +147,7 @@ internal sealed class ExampleClassifier
         }
 
         CatchUpAll();
-        return new ExampleClassifier(rows, bias);
+        return new ExampleClassifier(vocabulary, rows, bias);
 
         void Touch(int c)
         {
@@ -150,11 +164,17 @@ internal sealed class ExampleClassifier
         {
             if (caughtUp[c] != pending)
             {
-                var old = bias[c];
-                bias[c] -= (float)(Math.Exp(old) * (pending - caughtUp[c]));
-                expBias += Math.Exp(bias[c]) - Math.Exp(old);
+                bias[c] -= (float)(expOfBias[c] * (pending - caughtUp[c]));
+                Moved(c);
                 caughtUp[c] = pending;
             }
+        }
+
+        void Moved(int c)
+        {
+            var now = Math.Exp(bias[c]);
+            expBias += now - expOfBias[c];
+            expOfBias[c] = now;
         }
 
         double CatchUpAll()
@@ -163,7 +183,7 @@ internal sealed class ExampleClassifier
             for (var c = 0; c < classes; c++)
             {
                 CatchUp(c);
-                sum += Math.Exp(bias[c]);
+                sum += expOfBias[c];
             }
 
             return sum;
@@ -183,9 +203,24 @@ internal sealed class ExampleClassifier
     {
         probabilities = probabilities[.._bias.Length];
         _bias.CopyTo(probabilities);
-        foreach (var (key, value) in Featurise(tokens))
+
+        // Tokens the vocabulary lacks have no row but still count in the features' norm: each distinct one gets an id below 0.
+        var set = new FeatureSet();
+        var unknown = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var token in tokens)
         {
-            if (_rows.TryGetValue(key, out var row))
+            var id = _vocabulary.Find(token);
+            if (id < 0 && !unknown.TryGetValue(token.Key, out id))
+            {
+                unknown[token.Key] = id = -1 - unknown.Count;
+            }
+
+            set.Set(id, TokenWeights.Of(token.Kind) * token.Weight);
+        }
+
+        foreach (var (id, value) in set.TakeNormalised())
+        {
+            if (id >= 0 && id < _rows.Length && _rows[id] is { } row)
             {
                 for (var j = 0; j < row.Classes.Length; j++)
                 {
@@ -198,22 +233,28 @@ internal sealed class ExampleClassifier
     }
 
     /// <summary>Each feature's support (the classes of the examples that use it), for features within <see cref="MaxSupport"/>.</summary>
-    private static Dictionary<string, Row> Supports((int Label, (string Key, float Value)[] Features)[] examples)
+    private static Row?[] Supports((int Label, (int Token, float Value)[] Features)[] examples, int vocabularySize)
     {
-        var supports = new Dictionary<string, List<int>?>(StringComparer.Ordinal);
+        var supports = new List<int>?[vocabularySize];
+        var dropped = new bool[vocabularySize];
         foreach (var (label, list) in examples)
         {
-            foreach (var (key, _) in list)
+            foreach (var (token, _) in list)
             {
-                if (!supports.TryGetValue(key, out var support))
+                var support = supports[token];
+                if (support is null)
                 {
-                    supports[key] = [label];
+                    if (!dropped[token])
+                    {
+                        supports[token] = [label];
+                    }
                 }
-                else if (support is not null && support[^1] != label && !support.Contains(label))
+                else if (support[^1] != label && !support.Contains(label))
                 {
                     if (support.Count >= MaxSupport)
                     {
-                        supports[key] = null;
+                        supports[token] = null;
+                        dropped[token] = true;
                     }
                     else
                     {
@@ -223,21 +264,7 @@ internal sealed class ExampleClassifier
             }
         }
 
-        return supports
-            .Where(p => p.Value is not null)
-            .ToDictionary(p => p.Key, p => new Row([.. p.Value!.Order()], new float[p.Value!.Count]), StringComparer.Ordinal);
-    }
-
-    private static (string Key, float Value)[] Featurise(IReadOnlyList<Token> tokens)
-    {
-        var values = new Dictionary<string, float>(StringComparer.Ordinal);
-        foreach (var token in tokens)
-        {
-            values[token.Key] = TokenWeights.Of(token.Kind) * token.Weight;
-        }
-
-        var norm = MathF.Sqrt(values.Values.Sum(v => v * v));
-        return values.Select(p => (p.Key, norm > 0 ? p.Value / norm : 0f)).ToArray();
+        return [.. supports.Select(p => p is null ? null : new Row([.. p.Order()], new float[p.Count]))];
     }
 
     private sealed record Row(int[] Classes, float[] Weights);

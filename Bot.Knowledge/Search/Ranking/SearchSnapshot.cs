@@ -53,25 +53,28 @@ internal sealed class SearchSnapshot
 
 
     /// <summary>
-    /// Builds the snapshot from the documents and each field text's tokens (<paramref name="analysed"/>, keyed by
-    /// the field's text as written: the build analyses every text once).
+    /// Builds the snapshot from the documents and their field texts analysed once each (<paramref name="corpus"/>,
+    /// whose vocabulary the lexical index and the classifier keep).
     /// </summary>
     public static SearchSnapshot Build(
-        IReadOnlyList<SearchDocument> documents, IReadOnlyDictionary<string, IReadOnlyList<Token>> analysed, TextAnalyzer analyzer, NearMisses nearMisses)
+        IReadOnlyList<SearchDocument> documents, AnalysedCorpus corpus, TextAnalyzer analyzer, NearMisses nearMisses, BuildClock? phases = null)
     {
+        var vocabulary = corpus.Vocabulary;
         var indexed = documents
             .Select(d => new IndexedDocument(d, d.Fields
                 .Where(IsPositiveExample)
-                .Select(f => new AnalyzedField(f.Name, f.Weight, analysed[f.Text]))
+                .Select(f => new AnalyzedField(f.Name, f.Weight, corpus.Tokens(f.Text)))
                 .ToList()))
             .ToList();
 
-        var lexical = Bm25FIndex.Build(indexed.Select(d => d.Fields).ToList(), analyzer.Lexicon.Idf);
+        var lexical = Bm25FIndex.Build(indexed.Select(d => d.Fields).ToList(), vocabulary, analyzer.Lexicon.Idf);
+        phases?.Lap("lexical");
         var examples = indexed
             .SelectMany((d, label) => d.Fields.Select(f => (label, f.Tokens)))
-            .Concat(documents.SelectMany(d => d.Fields.Where(IsNegativeExample)).Select(f => (indexed.Count, analysed[f.Text])))
+            .Concat(documents.SelectMany(d => d.Fields.Where(IsNegativeExample)).Select(f => (indexed.Count, corpus.Tokens(f.Text))))
             .ToList();
-        var classifier = ExampleClassifier.Train(examples, indexed.Count + 1);
+        var classifier = ExampleClassifier.Train(examples, vocabulary, indexed.Count + 1);
+        phases?.Lap("classifier");
         var notForWords = documents.Select((d, i) =>
         {
             if (!d.Fields.Any(IsNegativeExample))
@@ -79,34 +82,49 @@ internal sealed class SearchSnapshot
                 return (IReadOnlySet<string>)new HashSet<string>();
             }
 
-            var positive = indexed[i].Fields.SelectMany(f => f.Tokens).Where(t => t.Kind == TokenKind.Word).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+            var positive = indexed[i].Fields.SelectMany(f => f.Tokens.Ids).Where(t => vocabulary.Kind(t) == TokenKind.Word)
+                .Select(vocabulary.Text).ToHashSet(StringComparer.Ordinal);
             return d.Fields.Where(IsNegativeExample)
-                .SelectMany(f => analysed[f.Text])
+                .SelectMany(f => Tokens(corpus.Tokens(f.Text), vocabulary))
                 .Where(t => IsTellingWord(t) && !positive.Contains(t.Text))
                 .Select(t => t.Text)
                 .ToHashSet(StringComparer.Ordinal);
         }).ToList();
 
-        // The vocabulary pinyin may stand for: the catalogue's words first, then its single characters; more
-        // frequent first, then in order of first use.
-        var counts = new Dictionary<string, (int Count, int First)>(StringComparer.Ordinal);
-        foreach (var token in indexed.SelectMany(d => d.Fields).SelectMany(f => f.Tokens))
+        var words = PinyinVocabulary(indexed, vocabulary);
+        var latin = words.Where(w => w.All(char.IsAsciiLetterOrDigit)).ToHashSet(StringComparer.Ordinal);
+        var snapshot = new SearchSnapshot(documents, lexical, classifier, nearMisses, notForWords, new PinyinTransliterator(analyzer.Lexicon.Pinyin, words), latin);
+        phases?.Lap("not-for words, pinyin vocabulary");
+        return snapshot;
+    }
+
+    /// <summary>
+    /// The vocabulary pinyin may stand for: the catalogue's words first, then its single characters; more frequent
+    /// first, then in order of first use. Counted per token id, so once per occurrence without a string lookup.
+    /// </summary>
+    private static List<string> PinyinVocabulary(List<IndexedDocument> indexed, TokenVocabulary vocabulary)
+    {
+        var counts = new int[vocabulary.Count];
+        var firstUse = new List<int>();
+        foreach (var token in indexed.SelectMany(d => d.Fields).SelectMany(f => f.Tokens.Ids))
         {
-            if (token.Kind is TokenKind.Word or TokenKind.Char)
+            if (vocabulary.Kind(token) is TokenKind.Word or TokenKind.Char && counts[token]++ == 0)
             {
-                counts[token.Text] = counts.TryGetValue(token.Text, out var c) ? (c.Count + 1, c.First) : (1, counts.Count);
+                firstUse.Add(token);
             }
         }
 
-        var words = counts
-            .OrderByDescending(p => p.Key.Length > 1)
-            .ThenByDescending(p => p.Value.Count)
-            .ThenBy(p => p.Value.First)
-            .Select(p => p.Key)
+        return firstUse
+            .Select((token, first) => (Text: vocabulary.Text(token), Count: counts[token], First: first))
+            .OrderByDescending(p => p.Text.Length > 1)
+            .ThenByDescending(p => p.Count)
+            .ThenBy(p => p.First)
+            .Select(p => p.Text)
             .ToList();
-        var latin = words.Where(w => w.All(char.IsAsciiLetterOrDigit)).ToHashSet(StringComparer.Ordinal);
-        return new SearchSnapshot(documents, lexical, classifier, nearMisses, notForWords, new PinyinTransliterator(analyzer.Lexicon.Pinyin, words), latin);
     }
+
+    private static IEnumerable<Token> Tokens(TokenSequence sequence, TokenVocabulary vocabulary) =>
+        sequence.Ids.Select((id, i) => vocabulary.Token(id) with { Weight = sequence.Weights[i] });
 
     /// <summary>
     /// The query's informative words that occur in the document's near misses and nowhere in its own examples

@@ -12,12 +12,16 @@ public sealed class Bm25FIndexTests
     public void Scores_and_matched_terms_from_postings_equal_a_document_by_document_computation()
     {
         var random = new Random(11);
-        var documents = Enumerable.Range(0, 200).Select(_ => (IReadOnlyList<AnalyzedField>)
+        var documents = Enumerable.Range(0, 200).Select(_ => (IReadOnlyList<Field>)
         [
-            new AnalyzedField("name", 3, RandomTokens(random, 1, 3)),
-            new AnalyzedField("alias", 2, RandomTokens(random, 2, 8)),
+            new Field("name", 3, RandomTokens(random, 1, 3)),
+            new Field("alias", 2, RandomTokens(random, 2, 8)),
         ]).ToList();
-        var index = Bm25FIndex.Build(documents, IdfTable.FromValues([]));
+        var vocabulary = new TokenVocabulary();
+        var index = Bm25FIndex.Build(
+            documents.Select(d => (IReadOnlyList<AnalyzedField>)[.. d.Select(f => new AnalyzedField(f.Name, f.Weight, vocabulary.Intern(f.Tokens)))]).ToList(),
+            vocabulary,
+            IdfTable.FromValues([]));
 
         for (var q = 0; q < 30; q++)
         {
@@ -37,7 +41,7 @@ public sealed class Bm25FIndexTests
         .ToList();
 
     /// <summary>BM25F as written (k1 1.2, b 0.5), each document scored on its own.</summary>
-    private static List<(double Score, List<string> Matched)> BruteForce(List<IReadOnlyList<AnalyzedField>> documents, List<Token> query)
+    private static List<(double Score, List<string> Matched)> BruteForce(List<IReadOnlyList<Field>> documents, List<Token> query)
     {
         const double k1 = 1.2, b = 0.5;
         var average = documents.SelectMany(d => d).GroupBy(f => f.Name).ToDictionary(g => g.Key, g => Math.Max(1, g.Average(f => f.Tokens.Count)));
@@ -68,4 +72,6 @@ public sealed class Bm25FIndexTests
             return (contributions.Sum(c => c.Value) / ceiling, contributions.OrderByDescending(c => c.Value).Take(8).Select(c => c.Key).ToList());
         }).ToList();
     }
+
+    private sealed record Field(string Name, float Weight, List<Token> Tokens);
 }

@@ -9,16 +9,22 @@ public sealed class DimensionPostingsTests
     private const int Dimensions = 256;
 
     [Fact]
-    public async Task Postings_find_the_same_neighbours_and_similarities_as_a_brute_force_scan()
+    public Task Postings_find_the_same_neighbours_and_similarities_as_a_brute_force_scan() => AssertLikeBruteForceAsync(points: 3000, queries: 40);
+
+    [Fact]
+    public Task Postings_walked_block_by_block_over_many_points_find_what_a_brute_force_scan_finds() =>
+        AssertLikeBruteForceAsync(points: 135_000, queries: 4); // three blocks of 65 536 points
+
+    private static async Task AssertLikeBruteForceAsync(int points, int queries)
     {
         var random = new Random(7);
-        var vectors = Enumerable.Range(0, 3000).Select(i => RandomVector(random, dense: i % 50 == 0)).ToList();
+        var vectors = Enumerable.Range(0, points).Select(i => RandomVector(random, dense: i % 50 == 0)).ToList();
         var index = new InMemoryVectorIndex();
         await index.RecreateAsync(Dimensions);
         await index.UpsertAsync(vectors.Select((v, i) => new VectorPoint(
             PointIds.For($"D{i}", 0), v, $"D{i}", i % 3 == 0 ? SearchDocumentKind.Bundle : SearchDocumentKind.Item, $"t{i}")).ToList());
 
-        for (var q = 0; q < 40; q++)
+        for (var q = 0; q < queries; q++)
         {
             var query = RandomVector(random, dense: q % 10 == 0);
             foreach (var kind in new SearchDocumentKind?[] { null, SearchDocumentKind.Bundle })

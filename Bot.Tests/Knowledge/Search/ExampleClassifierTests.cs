@@ -10,7 +10,7 @@ public sealed class ExampleClassifierTests
     public void Each_class_is_learnt_from_its_own_words_and_wins_on_a_new_mix_of_them()
     {
         var (examples, classes) = Examples(classes: 40);
-        var classifier = ExampleClassifier.Train(examples, classes);
+        var classifier = Train(examples, classes);
 
         for (var c = 0; c < classes; c++)
         {
@@ -26,7 +26,7 @@ public sealed class ExampleClassifierTests
     public void Words_used_by_more_than_the_support_limit_hold_no_weights()
     {
         var (examples, classes) = Examples(classes: ExampleClassifier.MaxSupport + 20);
-        var classifier = ExampleClassifier.Train(examples, classes);
+        var classifier = Train(examples, classes);
 
         // Each class's three own words hold one weight each; the shared words, used by every class, none.
         Assert.Equal(3L * classes, classifier.WeightCount);
@@ -36,7 +36,7 @@ public sealed class ExampleClassifierTests
     public void A_class_whose_words_the_query_lacks_is_not_favoured_by_its_prior()
     {
         var (examples, classes) = Examples(classes: 6);
-        var classifier = ExampleClassifier.Train(examples, classes);
+        var classifier = Train(examples, classes);
 
         var probabilities = classifier.Predict([Word("k2a")]);
 
@@ -54,6 +54,12 @@ public sealed class ExampleClassifierTests
         }
 
         return (examples, classes);
+    }
+
+    private static ExampleClassifier Train(List<(int Label, IReadOnlyList<Token> Tokens)> examples, int classes)
+    {
+        var vocabulary = new TokenVocabulary();
+        return ExampleClassifier.Train(examples.Select(e => (e.Label, vocabulary.Intern(e.Tokens))).ToList(), vocabulary, classes);
     }
 
     private static Token Word(string text) => new(TokenKind.Word, text);
