@@ -47,9 +47,11 @@ internal static class DirectLineBench
                 await WaitUntilReadyAsync(http, host.Address);
                 await WarmUpAsync(async () =>
                 {
-                    await Phase(new DeliveryStats("warm-up"), settings.Conversations, 3, settings.PhaseTimeout, (s, t, r, c) => ConversationAsync(http, host.Address, null, s, t, r, c));
-                    await Phase(new DeliveryStats("warm-up"), settings.Conversations, 3, settings.PhaseTimeout,
-                        (s, t, r, c) => ConversationAsync(http, host.Address, settings.PollMilliseconds, s, t, r, c));
+                    if (settings.WebSocket)
+                        await Phase(new DeliveryStats("warm-up"), settings.Conversations, 3, settings.PhaseTimeout, (s, t, r, c) => ConversationAsync(http, host.Address, null, s, t, r, c));
+                    if (settings.Polling)
+                        await Phase(new DeliveryStats("warm-up"), settings.Conversations, 3, settings.PhaseTimeout,
+                            (s, t, r, c) => ConversationAsync(http, host.Address, settings.PollMilliseconds, s, t, r, c));
                 });
                 // Rounds of bare, WebSocket, polling back to back: the machine is shared, so each path is compared with
                 // the ceiling measured a moment before it, not with one measured minutes earlier under another load.
@@ -58,11 +60,13 @@ internal static class DirectLineBench
                     var ceiling = await Phase(new DeliveryStats($"bare ASP.NET endpoint (POST, does nothing), round {round}"), settings.Conversations,
                         settings.Turns, settings.PhaseTimeout, (s, t, r, c) => BareAsync(http, bareUrl, s, t, r, c));
                     results.Add((ceiling, ceiling));
-                    results.Add((await Phase(new DeliveryStats($"Direct Line, WebSocket, {store}, round {round}"), settings.Conversations, settings.Turns,
-                        settings.PhaseTimeout, (s, t, r, c) => ConversationAsync(http, host.Address, null, s, t, r, c)), ceiling));
-                    results.Add((await Phase(new DeliveryStats($"Direct Line, polling every {settings.PollMilliseconds} ms, {store}, round {round}"),
-                        settings.Conversations, settings.Turns, settings.PhaseTimeout,
-                        (s, t, r, c) => ConversationAsync(http, host.Address, settings.PollMilliseconds, s, t, r, c)), ceiling));
+                    if (settings.WebSocket)
+                        results.Add((await Phase(new DeliveryStats($"Direct Line, WebSocket, {store}, round {round}"), settings.Conversations, settings.Turns,
+                            settings.PhaseTimeout, (s, t, r, c) => ConversationAsync(http, host.Address, null, s, t, r, c)), ceiling));
+                    if (settings.Polling)
+                        results.Add((await Phase(new DeliveryStats($"Direct Line, polling every {settings.PollMilliseconds} ms, {store}, round {round}"),
+                            settings.Conversations, settings.Turns, settings.PhaseTimeout,
+                            (s, t, r, c) => ConversationAsync(http, host.Address, settings.PollMilliseconds, s, t, r, c)), ceiling));
                 }
             }
 
@@ -105,11 +109,13 @@ internal static class DirectLineBench
         var waiting = workers;
         var clock = new Stopwatch();
         var cpuAtStart = TimeSpan.Zero;
+        var jitAtStart = (Methods: 0L, Time: TimeSpan.Zero);
         Task Ready()
         {
             if (Interlocked.Decrement(ref waiting) == 0)
             {
                 cpuAtStart = ProcessCpu();
+                jitAtStart = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
                 clock.Start();
                 go.SetResult();
             }
@@ -127,6 +133,11 @@ internal static class DirectLineBench
         })));
         stats.Elapsed = clock.Elapsed;
         stats.Cpu = ProcessCpu() - cpuAtStart;
+        // The phase's window on the monotonic clock (Stopwatch's on Linux), for `perf record -k CLOCK_MONOTONIC` and `perf script --time`.
+        var end = Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency;
+        Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"phase '{stats.Name}': monotonic {end - stats.Elapsed.TotalSeconds:0.000000},{end:0.000000}, " +
+            $"JIT {System.Runtime.JitInfo.GetCompiledMethodCount() - jitAtStart.Methods} methods in {(System.Runtime.JitInfo.GetCompilationTime() - jitAtStart.Time).TotalMilliseconds:0} ms"));
         return stats;
     }
 
