@@ -15,6 +15,9 @@ internal sealed class DeliveryStats(string name)
     /// <summary>CPU time the bench process used while the phase's clock ran (clients and server together).</summary>
     public TimeSpan Cpu { get; set; }
 
+    /// <summary>Methods the JIT compiled while the phase's clock ran (tiered compilation promoting code late).</summary>
+    public long JitMethods { get; set; }
+
     public void Turn(TimeSpan latency) => _latencies.Add(latency.TotalMilliseconds);
     public void Lost(int count) => Interlocked.Add(ref _lost, count);
     public void Duplicated(int count) => Interlocked.Add(ref _duplicated, count);

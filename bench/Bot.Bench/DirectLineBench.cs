@@ -47,22 +47,26 @@ internal static class DirectLineBench
                 await WaitUntilReadyAsync(http, host.Address);
                 await WarmUpAsync(async () =>
                 {
-                    await Phase(new DeliveryStats("warm-up"), settings.Conversations, 3, settings.PhaseTimeout, (s, t, r, c) => ConversationAsync(http, host.Address, null, s, t, r, c));
-                    await Phase(new DeliveryStats("warm-up"), settings.Conversations, 3, settings.PhaseTimeout,
-                        (s, t, r, c) => ConversationAsync(http, host.Address, settings.PollMilliseconds, s, t, r, c));
+                    if (settings.WebSocket)
+                        await Phase(new DeliveryStats("warm-up"), settings.Conversations, 3, settings.PhaseTimeout, (s, t, r, c) => ConversationAsync(http, host.Address, null, s, t, r, c));
+                    if (settings.Polling)
+                        await Phase(new DeliveryStats("warm-up"), settings.Conversations, 3, settings.PhaseTimeout,
+                            (s, t, r, c) => ConversationAsync(http, host.Address, settings.PollMilliseconds, s, t, r, c));
                 });
                 // Rounds of bare, WebSocket, polling back to back: the machine is shared, so each path is compared with
                 // the ceiling measured a moment before it, not with one measured minutes earlier under another load.
                 for (var round = 1; round <= settings.Rounds; round++)
                 {
-                    var ceiling = await Phase(new DeliveryStats($"bare ASP.NET endpoint (POST, does nothing), round {round}"), settings.Conversations,
+                    var ceiling = await Measure(() => new DeliveryStats($"bare ASP.NET endpoint (POST, does nothing), round {round}"), settings.Conversations,
                         settings.Turns, settings.PhaseTimeout, (s, t, r, c) => BareAsync(http, bareUrl, s, t, r, c));
                     results.Add((ceiling, ceiling));
-                    results.Add((await Phase(new DeliveryStats($"Direct Line, WebSocket, {store}, round {round}"), settings.Conversations, settings.Turns,
-                        settings.PhaseTimeout, (s, t, r, c) => ConversationAsync(http, host.Address, null, s, t, r, c)), ceiling));
-                    results.Add((await Phase(new DeliveryStats($"Direct Line, polling every {settings.PollMilliseconds} ms, {store}, round {round}"),
-                        settings.Conversations, settings.Turns, settings.PhaseTimeout,
-                        (s, t, r, c) => ConversationAsync(http, host.Address, settings.PollMilliseconds, s, t, r, c)), ceiling));
+                    if (settings.WebSocket)
+                        results.Add((await Measure(() => new DeliveryStats($"Direct Line, WebSocket, {store}, round {round}"), settings.Conversations, settings.Turns,
+                            settings.PhaseTimeout, (s, t, r, c) => ConversationAsync(http, host.Address, null, s, t, r, c)), ceiling));
+                    if (settings.Polling)
+                        results.Add((await Measure(() => new DeliveryStats($"Direct Line, polling every {settings.PollMilliseconds} ms, {store}, round {round}"),
+                            settings.Conversations, settings.Turns, settings.PhaseTimeout,
+                            (s, t, r, c) => ConversationAsync(http, host.Address, settings.PollMilliseconds, s, t, r, c)), ceiling));
                 }
             }
 
@@ -94,6 +98,23 @@ internal static class DirectLineBench
     }
 
     /// <summary>
+    /// A measured phase in the steady state: a phase during which the JIT compiled 20 methods or more is measured again
+    /// (three times at most). The warm-up does not always reach a quiet JIT (the host's background jobs keep compiling new
+    /// code, which delays tiered compilation's promotions), and a phase that promoted a few hundred methods spent up to
+    /// half of its CPU in the JIT (perf), on whichever side it happened to fall.
+    /// </summary>
+    private static async Task<DeliveryStats> Measure(Func<DeliveryStats> stats, int workers, int turns, TimeSpan timeout,
+        Func<DeliveryStats, int, Func<Task>, CancellationToken, Task> worker)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var measured = await Phase(stats(), workers, turns, timeout, worker);
+            if (measured.JitMethods < 20 || attempt == 3) return measured;
+            Console.Error.WriteLine($"'{measured.Name}': the JIT compiled {measured.JitMethods} methods during the phase; measuring it again");
+        }
+    }
+
+    /// <summary>
     /// Runs the workers concurrently. Each does its setup (token, start, socket) and then waits at <c>ready</c>; the clock
     /// starts when all are ready, so turns/s counts turns, not conversation starts.
     /// </summary>
@@ -105,11 +126,13 @@ internal static class DirectLineBench
         var waiting = workers;
         var clock = new Stopwatch();
         var cpuAtStart = TimeSpan.Zero;
+        var jitAtStart = (Methods: 0L, Time: TimeSpan.Zero);
         Task Ready()
         {
             if (Interlocked.Decrement(ref waiting) == 0)
             {
                 cpuAtStart = ProcessCpu();
+                jitAtStart = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
                 clock.Start();
                 go.SetResult();
             }
@@ -127,6 +150,12 @@ internal static class DirectLineBench
         })));
         stats.Elapsed = clock.Elapsed;
         stats.Cpu = ProcessCpu() - cpuAtStart;
+        stats.JitMethods = System.Runtime.JitInfo.GetCompiledMethodCount() - jitAtStart.Methods;
+        // The phase's window on the monotonic clock (Stopwatch's on Linux), for `perf record -k CLOCK_MONOTONIC` and `perf script --time`.
+        var end = Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency;
+        Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"phase '{stats.Name}': monotonic {end - stats.Elapsed.TotalSeconds:0.000000},{end:0.000000}, " +
+            $"JIT {System.Runtime.JitInfo.GetCompiledMethodCount() - jitAtStart.Methods} methods in {(System.Runtime.JitInfo.GetCompilationTime() - jitAtStart.Time).TotalMilliseconds:0} ms"));
         return stats;
     }
 

@@ -42,7 +42,8 @@ internal sealed class DirectLineAuthFilter : IEndpointFilter
 {
     public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var caller = context.Arguments.OfType<DirectLineCaller>().FirstOrDefault();
+        DirectLineCaller? caller = null;
+        for (var i = 0; i < context.Arguments.Count && caller is null; i++) caller = context.Arguments[i] as DirectLineCaller;
         if (caller is null) return next(context);
         if (caller.Kind == CallerKind.Missing) return ValueTask.FromResult<object?>(DirectLineProblems.MissingCredential());
         if (caller.Kind == CallerKind.Invalid) return ValueTask.FromResult<object?>(DirectLineProblems.InvalidCredential());

@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Channels.DirectLine.Limits;
@@ -8,56 +7,31 @@ namespace Bot.Host.Channels.DirectLine.Limits;
 /// client could get up to N times a limit, which is acceptable for abuse protection (a shared limiter would cost a
 /// store round-trip per request).
 /// </summary>
-public sealed class DirectLineLimits : IDisposable
+public sealed class DirectLineLimits
 {
-    private readonly PartitionedRateLimiter<string> _perConversation;
-    private readonly PartitionedRateLimiter<string> _perAddress;
-    private readonly PartitionedRateLimiter<string> _startsPerAddress;
+    private readonly TokenBuckets _perConversation;
+    private readonly TokenBuckets _perAddress;
+    private readonly TokenBuckets _startsPerAddress;
 
-    public DirectLineLimits(IOptions<DirectLineOptions> options)
+    public DirectLineLimits(IOptions<DirectLineOptions> options, TimeProvider time)
     {
         var o = options.Value;
-        _perConversation = Buckets(o.ActivitiesPerConversationPerMinute);
-        _perAddress = Buckets(o.RequestsPerAddressPerMinute);
-        _startsPerAddress = Buckets(o.ConversationsPerAddressPerMinute);
+        _perConversation = new TokenBuckets(o.ActivitiesPerConversationPerMinute, time);
+        _perAddress = new TokenBuckets(o.RequestsPerAddressPerMinute, time);
+        _startsPerAddress = new TokenBuckets(o.ConversationsPerAddressPerMinute, time);
     }
 
     /// <summary>Null when allowed; otherwise which limit was hit and when to retry.</summary>
-    public LimitHit? TryPostActivity(string conversationId) => TryAcquire(_perConversation, conversationId, "conversation");
+    public LimitHit? TryPostActivity(string conversationId) => Hit(_perConversation.TryTake(conversationId), "conversation");
 
-    public LimitHit? TryRequest(string address) => TryAcquire(_perAddress, address, "address");
+    public LimitHit? TryRequest(string address) => Hit(_perAddress.TryTake(address), "address");
 
-    public LimitHit? TryStartConversation(string address) => TryAcquire(_startsPerAddress, address, "address");
+    public LimitHit? TryStartConversation(string address) => Hit(_startsPerAddress.TryTake(address), "address");
 
-    private static LimitHit? TryAcquire(PartitionedRateLimiter<string> limiter, string key, string scope)
-    {
-        using var lease = limiter.AttemptAcquire(key);
-        if (lease.IsAcquired) return null;
-        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(1);
-        return new LimitHit(scope, retryAfter < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : retryAfter);
-    }
-
-    /// <summary>A bucket of one minute's worth of requests that refills evenly over the minute.</summary>
-    private static PartitionedRateLimiter<string> Buckets(int perMinute)
-    {
-        var tokensPerPeriod = Math.Max(1, perMinute / 60);
-        var period = TimeSpan.FromMinutes(1) * tokensPerPeriod / perMinute;
-        return PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = perMinute,
-            TokensPerPeriod = tokensPerPeriod,
-            ReplenishmentPeriod = period,
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }), StringComparer.Ordinal);
-    }
-
-    public void Dispose()
-    {
-        _perConversation.Dispose();
-        _perAddress.Dispose();
-        _startsPerAddress.Dispose();
-    }
+    /// <summary>Retry-After is given in whole seconds, at least one.</summary>
+    private static LimitHit? Hit(TimeSpan? retryAfter, string scope) => retryAfter is { } after
+        ? new LimitHit(scope, after < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : after)
+        : null;
 }
 
 /// <summary>A limit that refused a request: its scope (<c>conversation</c> or <c>address</c>) and when to retry.</summary>

@@ -6,7 +6,7 @@ internal enum LimitKind { Request, ConversationStart, ActivityPost }
 /// <summary>Applies <see cref="DirectLineLimits"/>: a 429 problem with <c>Retry-After</c> (seconds) when a limit is hit.</summary>
 internal sealed class RateLimitFilter(DirectLineLimits limits, LimitKind kind) : IEndpointFilter
 {
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
         var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
@@ -16,9 +16,9 @@ internal sealed class RateLimitFilter(DirectLineLimits limits, LimitKind kind) :
             LimitKind.ActivityPost when http.GetRouteValue("conversationId") is string conversationId => limits.TryPostActivity(conversationId),
             _ => null,
         };
-        if (hit is null) return await next(context);
+        if (hit is null) return next(context);
         http.Response.Headers.RetryAfter = Math.Ceiling(hit.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return DirectLineProblems.TooManyRequests(hit.Scope, hit.RetryAfter);
+        return ValueTask.FromResult<object?>(DirectLineProblems.TooManyRequests(hit.Scope, hit.RetryAfter));
     }
 }
 

@@ -73,12 +73,6 @@ internal sealed class DirectLineStore(DirectLineDbContext db, TranscriptWriter w
         }
     }
 
-    /// <summary>Activities after <paramref name="watermark"/> from this host's tail when it may answer, otherwise from the store.</summary>
-    public ValueTask<IReadOnlyList<StoredActivity>> ReadNewestAsync(string conversationId, long watermark, int max, CancellationToken cancellationToken) =>
-        tail.TryRead(conversationId, watermark, max, out var activities)
-            ? ValueTask.FromResult(activities)
-            : new ValueTask<IReadOnlyList<StoredActivity>>(ReadAsync(conversationId, watermark, max, cancellationToken));
-
     private static void AddParameter(System.Data.Common.DbCommand command, string name, object value)
     {
         var parameter = command.CreateParameter();
