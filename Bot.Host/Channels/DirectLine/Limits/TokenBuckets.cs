@@ -23,8 +23,10 @@ internal sealed class TokenBuckets(int perMinute, TimeProvider time)
         var now = time.GetUtcNow().UtcTicks;
         if (!_buckets.TryGetValue(key, out var bucket))
         {
-            bucket = _buckets.GetOrAdd(key, static (_, state) => new Bucket(state.Limit, state.Now), (Limit: perMinute, Now: now));
-            if (Interlocked.Increment(ref _count) > MaxKeys) DropIdle(now);
+            var created = new Bucket(perMinute, now);
+            bucket = _buckets.GetOrAdd(key, created);
+            // Counted only by the caller whose bucket went in, so that racing first requests of one key count once.
+            if (ReferenceEquals(bucket, created) && Interlocked.Increment(ref _count) > MaxKeys) DropIdle(now);
         }
         lock (bucket) return bucket.TryTake(now, perMinute);
     }
