@@ -187,7 +187,7 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
             return ((SearchDecision.None, 0), []);
         }
 
-        var normalized = snapshot.ExpandPinyin(_analyzer.Normalizer.Normalize(query));
+        var normalized = snapshot.ExpandReadings(_analyzer.Normalizer.Normalize(query));
         var tokens = _analyzer.AnalyzeNormalized(normalized);
         if (tokens.Count == 0 || snapshot.Documents.Count == 0)
         {

@@ -13,6 +13,7 @@ internal sealed class SearchSnapshot
     private readonly HashSet<string> _latinWords;
     private readonly IReadOnlyList<IReadOnlySet<string>> _notForWords;
     private readonly PinyinTransliterator _transliterator;
+    private readonly HomophoneReader _homophones;
 
     private SearchSnapshot(
         IReadOnlyList<SearchDocument> documents,
@@ -21,6 +22,7 @@ internal sealed class SearchSnapshot
         NearMisses nearMisses,
         IReadOnlyList<IReadOnlySet<string>> notForWords,
         PinyinTransliterator transliterator,
+        HomophoneReader homophones,
         HashSet<string> latinWords)
     {
         Documents = documents;
@@ -29,6 +31,7 @@ internal sealed class SearchSnapshot
         NearMisses = nearMisses;
         _notForWords = notForWords;
         _transliterator = transliterator;
+        _homophones = homophones;
         _latinWords = latinWords;
         Ordinals = documents.Select((d, i) => (d.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
     }
@@ -93,7 +96,8 @@ internal sealed class SearchSnapshot
 
         var words = PinyinVocabulary(indexed, vocabulary);
         var latin = words.Where(w => w.All(char.IsAsciiLetterOrDigit)).ToHashSet(StringComparer.Ordinal);
-        var snapshot = new SearchSnapshot(documents, lexical, classifier, nearMisses, notForWords, new PinyinTransliterator(analyzer.Lexicon.Pinyin, words), latin);
+        var snapshot = new SearchSnapshot(documents, lexical, classifier, nearMisses, notForWords, new PinyinTransliterator(analyzer.Lexicon.Pinyin, words),
+            new HomophoneReader(analyzer, words), latin);
         phases?.Lap("not-for words, pinyin vocabulary");
         return snapshot;
     }
@@ -142,10 +146,18 @@ internal sealed class SearchSnapshot
     public static bool IsNegativeExample(SearchField field) => field.IsNegative && !string.IsNullOrWhiteSpace(field.Text);
 
     /// <summary>
-    /// Adds the Chinese reading of Latin runs the catalogue does not use ("sfz丢了" → "sfz丢了 身份证"),
-    /// keeping the original so that catalogue words such as "ktv" still match as typed.
+    /// Adds the Chinese reading of Latin runs the catalogue does not use ("sfz丢了" → "sfz丢了 身份证") and the
+    /// catalogue word a misspelt span sounds like ("吃低包" → "吃低包 低保"), keeping the original so that catalogue
+    /// words such as "ktv" still match as typed.
     /// </summary>
-    public string ExpandPinyin(string normalized)
+    public string ExpandReadings(string normalized)
+    {
+        var homophones = _homophones.Read(normalized);
+        var expanded = ExpandPinyin(normalized);
+        return homophones.Count == 0 ? expanded : expanded + " " + string.Join(' ', homophones);
+    }
+
+    private string ExpandPinyin(string normalized)
     {
         StringBuilder? expanded = null;
         var i = 0;
